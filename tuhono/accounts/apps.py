@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "tuhono.accounts"
+    label = "accounts"
+
+    def ready(self) -> None:
+        from .roles import roles_ensure
+
+        # Not limited to this app: each app's permissions exist only after its own post_migrate,
+        # so the last call (after every app) sees them all.
+        post_migrate.connect(roles_ensure, dispatch_uid="tuhono.accounts.roles_ensure")

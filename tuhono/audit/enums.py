@@ -1,0 +1,1 @@
+GENESIS_HASH = "0" * 64

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import models
+
+from .enums import GENESIS_HASH
+from .models import AuditChainHead, AuditEvent
+from .services import hash_of_event
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    sequence: int | None
+    event_id: int | None
+    problem: str
+
+
+def audit_chain_problems() -> Iterator[ChainProblem]:
+    """Walk the whole trail in order and report every break in the chain.
+
+    An edited row no longer matches its hash; a deleted row leaves a gap in the
+    sequence and a previous_hash that points nowhere; reordered rows chain to
+    the wrong predecessor. The head row must match the last event.
+    """
+    expected_previous = GENESIS_HASH
+    expected_sequence = 1
+    last_hash = GENESIS_HASH
+    for event in AuditEvent.objects.order_by("sequence").iterator(chunk_size=2000):
+        if event.sequence != expected_sequence:
+            yield ChainProblem(
+                event.sequence,
+                event.pk,
+                f"sequence jumps from {expected_sequence - 1} to {event.sequence}: events are missing",
+            )
+        if event.previous_hash != expected_previous:
+            yield ChainProblem(event.sequence, event.pk, "does not chain to the event before it")
+        if hash_of_event(event) != event.hash:
+            yield ChainProblem(event.sequence, event.pk, "its content no longer matches its hash: it was edited")
+        expected_previous = event.hash
+        expected_sequence = event.sequence + 1
+        last_hash = event.hash
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and (head.hash != last_hash or head.sequence != expected_sequence - 1):
+        yield ChainProblem(None, None, "the newest events were removed: the chain head is ahead of the trail")
+
+
+def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=str(target.pk)).select_related(
+        "actor"
+    )

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Council
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "maori_name", "region", "successor"]
+    list_filter = ["region"]
+    search_fields = ["name", "maori_name"]
+    autocomplete_fields = ["seat"]

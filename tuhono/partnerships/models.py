@@ -1,0 +1,226 @@
+from django.conf import settings
+from django.db import models
+
+from tuhono.core.dates import DatePrecision, format_partial_date
+
+from .enums import AllianceKind, MilestoneKind, OwnerKind, PartnershipKind, PartnershipStatus
+
+
+class FocusArea(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def published(self) -> "PartnershipQuerySet":
+        return self.filter(published=True)
+
+
+class Partnership(models.Model):
+    """A council's tie with one partner place."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="partnerships")
+    partner = models.ForeignKey("places.Place", on_delete=models.PROTECT, related_name="partnerships")
+    partner_authority = models.CharField(
+        max_length=200, blank=True, help_text="The partner's governing body, e.g. 'Brisbane City Council'."
+    )
+    partner_website = models.URLField(blank=True)
+    kind = models.CharField(max_length=32, choices=PartnershipKind.choices, default=PartnershipKind.SISTER_CITY)
+    status = models.CharField(
+        max_length=16, choices=PartnershipStatus.choices, default=PartnershipStatus.ACTIVE, editable=False
+    )
+    status_changed_on = models.DateField(null=True, blank=True, editable=False)
+
+    signed_on = models.DateField(null=True, blank=True)
+    signed_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
+    signed_basis = models.CharField(
+        max_length=200, blank=True, help_text="What the date records: the signing, a council resolution, ..."
+    )
+    ended_on = models.DateField(null=True, blank=True)
+    ended_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
+
+    legacy_council = models.ForeignKey(
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="originated_partnerships",
+        help_text="The former council that began this partnership, if any.",
+    )
+    owner_kind = models.CharField(max_length=16, choices=OwnerKind.choices, default=OwnerKind.COUNCIL)
+    owner_name = models.CharField(
+        max_length=200, blank=True, help_text="The community association that holds it, when not the council."
+    )
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="partnerships")
+    summary = models.TextField(blank=True)
+    story = models.TextField(blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where this record came from.")
+    published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partner__country_code", "partner__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "partner"],
+                name="partnership_unique_pair",
+                violation_error_message="This council already has a partnership with this place.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(signed_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("signed_on")),
+                name="partnership_ends_after_it_starts",
+                violation_error_message="The end date cannot be before the date it was signed.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(owner_kind=OwnerKind.COMMUNITY) | ~models.Q(owner_name=""),
+                name="partnership_community_owner_named",
+                violation_error_message="Name the community association that holds this partnership.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} – {self.partner}"
+
+    @property
+    def signed_display(self) -> str:
+        return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def ended_display(self) -> str:
+        return format_partial_date(self.ended_on, self.ended_precision)
+
+    @property
+    def signed_year(self) -> int | None:
+        return self.signed_on.year if self.signed_on else None
+
+
+class StatusChange(models.Model):
+    """Every status a partnership has had, with when and why."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=16, choices=PartnershipStatus.choices)
+    changed_on = models.DateField()
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""),
+                name="status_change_has_reason",
+                violation_error_message="Give a reason for the change of status.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} from {self.changed_on}"
+
+
+class Milestone(models.Model):
+    """A dated event in a partnership's history, with what came of it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=16, choices=MilestoneKind.choices, default=MilestoneKind.EVENT)
+    occurred_on = models.DateField()
+    precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    participants = models.PositiveIntegerField(null=True, blank=True)
+    value_nzd = models.DecimalField("value (NZD)", max_digits=14, decimal_places=2, null=True, blank=True)
+    published = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["occurred_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value_nzd__isnull=True) | models.Q(value_nzd__gte=0),
+                name="milestone_value_not_negative",
+                violation_error_message="A value cannot be negative.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.occurred_on, self.precision)
+
+
+class Alliance(models.Model):
+    """A multilateral agreement (the Tripartite Economic Alliance) or a city network (C40)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=AllianceKind.choices)
+    summary = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    started_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
+    ended_on = models.DateField(null=True, blank=True)
+    member_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Members in all, when the register lists only some (C40: 97)."
+    )
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="alliances")
+    published = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="alliance_ends_after_it_starts",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def started_display(self) -> str:
+        return format_partial_date(self.started_on, self.started_precision)
+
+
+class AllianceMember(models.Model):
+    """A member of an alliance: a council of ours, or a place abroad."""
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="members")
+    council = models.ForeignKey(
+        "councils.Council", null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships"
+    )
+    place = models.ForeignKey(
+        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships"
+    )
+    joined_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(council__isnull=False, place__isnull=True)
+                | models.Q(council__isnull=True, place__isnull=False),
+                name="alliance_member_is_council_or_place",
+                violation_error_message="A member is either one of our councils or a place abroad.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.council or self.place)

@@ -1,0 +1,177 @@
+"""Reading the register. Public callers get published records only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from tuhono.places.countries import country_name
+
+from .enums import ANNIVERSARY_YEARS, FORMAL_KINDS, AllianceKind, PartnershipKind, PartnershipStatus
+from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership
+
+
+@dataclass
+class PartnershipFilters:
+    """The list's filters, as plain GET parameters so that a filtered view is a link."""
+
+    q: str = ""
+    country: str = ""
+    kind: str = ""
+    focus: str = ""
+    status: str = ""
+    decade: int | None = None
+    council: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_params(cls, params: Any) -> PartnershipFilters:
+        filters = cls(
+            q=(params.get("q") or "").strip()[:200],
+            country=(params.get("country") or "").strip().upper()[:2],
+            kind=(params.get("kind") or "").strip(),
+            focus=(params.get("focus") or "").strip()[:100],
+            status=(params.get("status") or "").strip(),
+            council=(params.get("council") or "").strip()[:200],
+        )
+        if filters.kind and filters.kind not in PartnershipKind.values:
+            filters.errors["kind"] = f"'{filters.kind}' is not a kind of partnership."
+            filters.kind = ""
+        if filters.status and filters.status not in PartnershipStatus.values:
+            filters.errors["status"] = f"'{filters.status}' is not a status."
+            filters.status = ""
+        decade = (params.get("decade") or "").strip()
+        if decade:
+            if decade.rstrip("s").isdigit() and len(decade.rstrip("s")) == 4:
+                filters.decade = int(decade.rstrip("s")) // 10 * 10
+            else:
+                filters.errors["decade"] = f"'{decade}' is not a decade: write it as 1990."
+        return filters
+
+    def as_params(self) -> dict[str, str]:
+        params = {
+            "q": self.q,
+            "country": self.country,
+            "kind": self.kind,
+            "focus": self.focus,
+            "status": self.status,
+            "decade": str(self.decade) if self.decade else "",
+            "council": self.council,
+        }
+        return {key: value for key, value in params.items() if value}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.as_params())
+
+
+def partnership_queryset_public() -> QuerySet[Partnership]:
+    """Published partnerships with everything a list or map needs, in a fixed number of queries."""
+    return (
+        Partnership.objects.published()
+        .select_related("council", "council__seat", "partner", "legacy_council")
+        .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")))
+    )
+
+
+def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
+    queryset = partnership_queryset_public()
+    if filters is None:
+        return queryset
+    if filters.q:
+        queryset = queryset.filter(
+            Q(partner__name__icontains=filters.q)
+            | Q(partner__ascii_name__icontains=filters.q)
+            | Q(council__name__icontains=filters.q)
+            | Q(summary__icontains=filters.q)
+            | Q(partner_authority__icontains=filters.q)
+            | Q(focus_areas__name__icontains=filters.q)
+        ).distinct()
+    if filters.country:
+        queryset = queryset.filter(partner__country_code=filters.country)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.focus:
+        queryset = queryset.filter(focus_areas__slug=filters.focus)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.decade:
+        queryset = queryset.filter(signed_on__year__gte=filters.decade, signed_on__year__lt=filters.decade + 10)
+    if filters.council:
+        queryset = queryset.filter(council__slug=filters.council)
+    return queryset
+
+
+def partnership_get_public(*, slug: str) -> Partnership | None:
+    return (
+        partnership_queryset_public()
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.filter(published=True).order_by("occurred_on", "pk")),
+            "status_changes",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def partnerships_grouped_by_country(partnerships: list[Partnership]) -> OrderedDict[str, list[Partnership]]:
+    """Formal relationships by the partner's country, countries in alphabetical order."""
+    groups: dict[str, list[Partnership]] = {}
+    for partnership in partnerships:
+        if partnership.kind in FORMAL_KINDS:
+            groups.setdefault(country_name(partnership.partner.country_code), []).append(partnership)
+    return OrderedDict(sorted(groups.items()))
+
+
+def alliance_list_public(*, kind: str | None = None, council_slug: str | None = None) -> QuerySet[Alliance]:
+    queryset = Alliance.objects.filter(published=True).prefetch_related(
+        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "place")),
+        "focus_areas",
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if council_slug:
+        queryset = queryset.filter(members__council__slug=council_slug).distinct()
+    return queryset
+
+
+def alliance_kinds() -> list[tuple[str, str]]:
+    return list(AllianceKind.choices)
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    year: int
+    years: int
+
+    def __str__(self) -> str:
+        return f"{self.year} marks {self.years} years"
+
+
+def next_anniversary(signed_on: dt.date | None, *, today: dt.date | None = None) -> Anniversary | None:
+    """The next round-numbered anniversary (10, 20, 25, 30, 40, 50, ...) this year or later."""
+    if signed_on is None:
+        return None
+    today = today or dt.date.today()
+    for years in ANNIVERSARY_YEARS:
+        if signed_on.year + years >= today.year:
+            return Anniversary(year=signed_on.year + years, years=years)
+    return None
+
+
+def focus_area_choices() -> QuerySet[FocusArea]:
+    return FocusArea.objects.filter(partnerships__published=True).distinct().order_by("name")
+
+
+def country_choices() -> list[tuple[str, str]]:
+    codes = Partnership.objects.published().order_by().values_list("partner__country_code", flat=True).distinct()
+    return sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1])
+
+
+def decade_choices() -> list[int]:
+    years = Partnership.objects.published().filter(signed_on__isnull=False).values_list("signed_on", flat=True)
+    return sorted({value.year // 10 * 10 for value in years})

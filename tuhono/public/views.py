@@ -1,0 +1,58 @@
+"""The public site: read-only pages over published records. Views only translate."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tuhono.partnerships import selectors
+from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
+
+
+def partnership_list(request: HttpRequest) -> HttpResponse:
+    filters = selectors.PartnershipFilters.from_params(request.GET)
+    partnerships = list(selectors.partnership_list_public(filters))
+    council_slug = filters.council or None
+    # Alliances and networks are not sister cities: show them unless the list is narrowed by more than a council.
+    show_multilateral = not (set(filters.as_params()) - {"council"})
+    return render(
+        request,
+        "public/partnership_list.html",
+        {
+            "filters": filters,
+            "partnerships": partnerships,
+            "groups": selectors.partnerships_grouped_by_country(partnerships),
+            "alliances": list(selectors.alliance_list_public(kind=AllianceKind.ALLIANCE, council_slug=council_slug))
+            if show_multilateral
+            else [],
+            "networks": list(selectors.alliance_list_public(kind=AllianceKind.NETWORK, council_slug=council_slug))
+            if show_multilateral
+            else [],
+            "kind_choices": PartnershipKind.choices,
+            "status_choices": PartnershipStatus.choices,
+            "country_choices": selectors.country_choices(),
+            "focus_choices": selectors.focus_area_choices(),
+            "decade_choices": selectors.decade_choices(),
+        },
+    )
+
+
+def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = selectors.partnership_get_public(slug=slug)
+    if partnership is None:
+        raise Http404("No published partnership at this address")
+    return render(
+        request,
+        "public/partnership_detail.html",
+        {
+            "partnership": partnership,
+            "milestones": list(partnership.milestones.all()),
+            "status_changes": list(partnership.status_changes.all()),
+            "anniversary": selectors.next_anniversary(partnership.signed_on),
+        },
+    )
+
+
+def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    alliance = selectors.alliance_list_public().filter(slug=slug).first()
+    if alliance is None:
+        raise Http404("No published alliance at this address")
+    return render(request, "public/alliance_detail.html", {"alliance": alliance})
