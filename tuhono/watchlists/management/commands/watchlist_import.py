@@ -1,0 +1,25 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tuhono.watchlists.enums import ListFormat
+from tuhono.watchlists.services.imports import WatchlistImportRefused, watchlist_import
+
+
+class Command(BaseCommand):
+    help = "Import a watch-list file as a new version of a source (the previous version stays if the file is refused)."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--format", choices=ListFormat.values, help="Guessed from the file when left out")
+        parser.add_argument("--source", required=True, help="The list's name, e.g. 'UN SC consolidated'")
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        path: Path = options["path"]
+        if not path.exists():
+            raise CommandError(f"{path} does not exist")
+        try:
+            result = watchlist_import(path=path, source_name=options["source"], file_format=options["format"])
+        except WatchlistImportRefused as exc:
+            raise CommandError(f"Refused: {exc.reason}. The previous version stays in force.") from exc
+        self.stdout.write(result.message)

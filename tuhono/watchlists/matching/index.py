@@ -1,0 +1,125 @@
+"""The candidate index: which list entities could a name be, found without a search server.
+
+Built in memory from the entities in force (one pass over the database) and
+kept per process until a list version changes. Keys are name tokens of every
+Latin form, their metaphone codes and the whole name run together; a query
+gathers the entities that share keys, weighted by how rare each key is, and
+re-ranks the best few hundred by a fast fuzzy comparison before the full
+scorer sees them.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from followthemoney import model
+from rapidfuzz import fuzz
+
+from .names import PERSON_SCHEMAS, form_keys, name_forms
+
+FORM_SEP = "|"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pk: int
+    prefilter: float  # 0..100 fuzzy similarity of the closest forms
+
+
+class CandidateIndex:
+    def __init__(self) -> None:
+        self.pks = array("q")
+        self.schemas = array("B")
+        self.schema_names: list[str] = []
+        self._schema_codes: dict[str, int] = {}
+        self.forms: list[str] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, array] = {}
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def add(self, pk: int, schema: str, names: Iterable[str]) -> None:
+        person = schema in PERSON_SCHEMAS
+        forms: list[str] = []
+        keys: set[str] = set()
+        for name in names:
+            for form, _method in name_forms(name, person):
+                if form not in forms:
+                    forms.append(form)
+                    keys |= form_keys(form)
+        if not forms:
+            return
+        row = len(self.pks)
+        self.pks.append(pk)
+        code = self._schema_codes.get(schema)
+        if code is None:
+            code = self._schema_codes[schema] = len(self.schema_names)
+            self.schema_names.append(schema)
+        self.schemas.append(code)
+        self.forms.append(FORM_SEP.join(forms))
+        for key in keys:
+            self._postings[key].append(row)
+
+    def freeze(self) -> None:
+        """Pack the postings into compact arrays once everything is added."""
+        for key, rows in self._postings.items():
+            self.postings[key] = array("i", rows)
+        self._postings = defaultdict(list)
+
+    def _compatible(self, schema: str) -> set[int]:
+        try:
+            query_schema = model.get(schema) or model.get("LegalEntity")
+        except Exception:  # an unknown schema name matches anything named
+            query_schema = model.get("LegalEntity")
+        codes = set()
+        for code, name in enumerate(self.schema_names):
+            other = model.get(name)
+            if (
+                other is not None
+                and query_schema is not None
+                and (query_schema.can_match(other) or other.can_match(query_schema))
+            ):
+                codes.add(code)
+        return codes
+
+    def search(self, forms: list[str], schema: str, *, limit: int = 20, pool: int = 300) -> list[Candidate]:
+        """The `limit` entities whose names come closest to any of `forms`."""
+        total = max(len(self.pks), 1)
+        keys: set[str] = set()
+        for form in forms:
+            keys |= form_keys(form)
+        # Very common keys ('mohammed', 'ltd') carry little and cost much: skip them
+        # unless the name has nothing rarer.
+        cap = max(5000, total // 50)
+        postings = sorted(((self.postings[key], key) for key in keys if key in self.postings), key=lambda p: len(p[0]))
+        if not postings:
+            return []
+        scores: dict[int, float] = defaultdict(float)
+        used = 0
+        for rows, key in postings:
+            if len(rows) > cap and used >= 1:
+                continue
+            weight = math.log(1 + total / len(rows)) * (0.5 if key.startswith("~") else 1.0)
+            for row in rows[: cap * 4]:
+                scores[row] += weight
+            used += 1
+        compatible = self._compatible(schema)
+        ranked = sorted(
+            (row for row in scores if self.schemas[row] in compatible), key=scores.__getitem__, reverse=True
+        )[:pool]
+        out: list[Candidate] = []
+        for row in ranked:
+            best = 0.0
+            for query_form in forms:
+                for form in self.forms[row].split(FORM_SEP):
+                    similarity = max(fuzz.token_sort_ratio(query_form, form), fuzz.ratio(query_form, form))
+                    if similarity > best:
+                        best = similarity
+            out.append(Candidate(pk=self.pks[row], prefilter=best))
+        out.sort(key=lambda c: c.prefilter, reverse=True)
+        return out[:limit]

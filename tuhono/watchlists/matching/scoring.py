@@ -1,0 +1,186 @@
+"""Scoring one subject against one list entity, with the reasons."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from followthemoney import EntityProxy, model
+from nomenklatura.matching.logic_v2.names.match import name_match
+from nomenklatura.matching.types import ScoringConfig
+
+from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
+from .tokens import compare_tokens
+
+_ids = itertools.count()
+TOKEN_WEIGHT = 0.7
+LV2_CONFIG = ScoringConfig.defaults()
+
+
+def _lv2_config() -> ScoringConfig:
+    from nomenklatura.matching import LogicV2
+
+    return ScoringConfig(weights={}, config={k: v.default for k, v in LogicV2.CONFIG.items()})
+
+
+LV2_CONFIG = _lv2_config()
+
+
+@dataclass
+class Subject:
+    """Who is being screened."""
+
+    names: list[str]
+    schema: str = "Person"
+    birth_dates: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NameScore:
+    score: float
+    query_name: str
+    list_name: str
+    method: str
+    detail: str
+    logic_v2: float
+
+
+def _is_person(schema: str) -> bool:
+    return schema in PERSON_SCHEMAS
+
+
+def _proxy(schema: str, names: list[str]) -> EntityProxy:
+    try:
+        proxy = model.make_entity(schema)
+    except Exception:
+        proxy = model.make_entity("LegalEntity")
+    # nomenklatura caches name analysis by entity id: every proxy gets a fresh one.
+    proxy.id = f"tuhono-{next(_ids)}"
+    for name in names:
+        proxy.add("name", name, quiet=True)
+    return proxy
+
+
+def _common_schema(a: str, b: str) -> str:
+    try:
+        return model.common_schema(a, b).name
+    except Exception:
+        return "LegalEntity"
+
+
+def score_names(query_names: list[str], list_names: list[str], query_schema: str, list_schema: str) -> NameScore:
+    """The best agreement between any name of the subject and any name of the list entity.
+
+    Every name is compared in all its Latin forms (Pinyin, Cyrillic
+    transliterations, ...) by logic-v2 and by the token alignment; the
+    result leans on the token alignment (0.7) with logic-v2 as a second
+    opinion (0.3), because each catches errors the other makes; a
+    whole-name identity in some form scores 1.
+    """
+    schema = _common_schema(query_schema, list_schema)
+    person = _is_person(schema)
+    q_forms = {(n, f, m) for n in query_names for f, m in name_forms(n, person)}
+    r_forms = {(n, f, m) for n in list_names for f, m in name_forms(n, person)}
+    best = NameScore(0.0, query_names[0] if query_names else "", list_names[0] if list_names else "", "", "", 0.0)
+    best_tok = None
+    for (qn, qf, qm), (rn, rf, rm) in itertools.product(q_forms, r_forms):
+        q_script = script_key(qn)
+        if q_script is not None and q_script == script_key(rn):
+            # Two names in the same script are compared as written: transliteration
+            # would merge letters the script keeps apart (정/종 both 'jong').
+            qf, rf, qm, rm = native_form(qn), native_form(rn), "", ""
+        abjad = "consonants" in qm or "consonants" in rm
+        tok = compare_tokens(qf, rf, person, abjad)
+        if best_tok is None or tok.score > best_tok[0].score:
+            best_tok = (tok, qn, qf, qm, rn, rf, rm)
+    if best_tok is None:
+        return best
+    tok, qn, qf, qm, rn, rf, rm = best_tok
+    q_latin = sorted({f for _, f, _ in q_forms} | set(query_names))
+    r_latin = sorted({f for _, f, _ in r_forms} | set(list_names))
+    lv2 = name_match(_proxy(schema, q_latin), _proxy(schema, r_latin), LV2_CONFIG)
+    if tok.score >= 1.0:
+        score = 1.0
+    else:
+        score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
+    method = " and ".join(m for m in (qm, rm) if m)
+    return NameScore(
+        score=min(score, 1.0),
+        query_name=qn,
+        list_name=rn,
+        method=method,
+        detail=(f"{qf} ~ {rf}" + (f" ({tok.detail})" if tok.detail else "")),
+        logic_v2=lv2.score,
+    )
+
+
+def _date_parts(value: str) -> tuple[str, ...]:
+    return tuple(part for part in value.strip()[:10].split("-") if part)
+
+
+def birth_date_qualifier(query: list[str], listed: list[str]) -> tuple[float, str]:
+    if not query or not listed:
+        return 0.0, ""
+    best: tuple[float, str] | None = None
+    for q in query:
+        qp = _date_parts(q)
+        for r in listed:
+            rp = _date_parts(r)
+            depth = min(len(qp), len(rp))
+            if depth == 0:
+                continue
+            if qp[:depth] == rp[:depth]:
+                return 0.05, f"birth date {q} agrees with {r}"
+            if qp[0] == rp[0]:
+                candidate = (-0.10, f"birth date {q} differs from listed {r} (same year)")
+            elif abs(int(qp[0]) - int(rp[0])) <= 1 if qp[0].isdigit() and rp[0].isdigit() else False:
+                candidate = (-0.12, f"birth date {q} differs from listed {r} by about a year")
+            else:
+                candidate = (-0.25, f"birth date {q} differs from listed {', '.join(listed)}")
+            if best is None or candidate[0] > best[0]:
+                best = candidate
+    return best or (0.0, "")
+
+
+def nationality_qualifier(query: list[str], listed: list[str]) -> tuple[float, str]:
+    q = {c.lower() for c in query if c}
+    r = {c.lower() for c in listed if c}
+    if not q or not r:
+        return 0.0, ""
+    common = q & r
+    if common:
+        return 0.03, f"nationality {', '.join(sorted(c.upper() for c in common))} agrees"
+    return -0.10, (
+        f"nationality {', '.join(sorted(c.upper() for c in q))} differs from listed "
+        f"{', '.join(sorted(c.upper() for c in r))}"
+    )
+
+
+@dataclass
+class Scored:
+    score: float
+    name_score: NameScore
+    explanation: str
+
+
+def score_subject(
+    subject: Subject, list_schema: str, list_names: list[str], list_birth_dates: list[str], list_countries: list[str]
+) -> Scored:
+    names = score_names(subject.names, list_names, subject.schema, list_schema)
+    reasons: list[str] = []
+    via = f" via {names.method} {names.detail.split(' ~ ')[0]}" if names.method else ""
+    reasons.append(f"name {names.query_name!r} matches list name {names.list_name!r}{via} ({names.score:.2f})")
+    if names.detail and not names.method and "(" in names.detail:
+        reasons[-1] += f" [{names.detail.split('(', 1)[1].rstrip(')')}]"
+    score = names.score
+    if score > 0:
+        for delta, reason in (
+            birth_date_qualifier(subject.birth_dates, list_birth_dates),
+            nationality_qualifier(subject.countries, list_countries),
+        ):
+            if reason:
+                score += delta
+                reasons.append(reason)
+    score = max(0.0, min(1.0, score))
+    return Scored(score=score, name_score=names, explanation="; ".join(reasons))

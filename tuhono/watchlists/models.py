@@ -1,0 +1,104 @@
+"""Watch lists: where they come from, each import of them, and the entities they name.
+
+A `ListEntity` row holds the current state of one entity of one source; the
+version foreign keys say when it was first seen, when it last changed and
+(if it is gone) which version removed it. The entities of the versions in
+force are therefore the rows with `removed_in_version` empty.
+"""
+
+from django.db import models
+
+from .enums import ListFormat, ListVersionStatus
+
+
+class Source(models.Model):
+    """A watch list a council screens against: 'UN SC consolidated', 'OFAC SDN', ..."""
+
+    name = models.CharField(max_length=120, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ListVersion(models.Model):
+    """One import of a source's file: what it held and what changed since the version before."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="versions")
+    file_name = models.CharField(max_length=255)
+    file_format = models.CharField(max_length=16, choices=ListFormat.choices)
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=ListVersionStatus.choices)
+    entity_count = models.PositiveIntegerField(default=0)
+    person_count = models.PositiveIntegerField(default=0)
+    organisation_count = models.PositiveIntegerField(default=0)
+    other_count = models.PositiveIntegerField(default=0)
+    added_count = models.PositiveIntegerField(default=0)
+    changed_count = models.PositiveIntegerField(default=0)
+    removed_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why a refused file was refused")
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"],
+                condition=models.Q(status="in_force"),
+                name="watchlist_one_version_in_force_per_source",
+                violation_error_message="Only one version of a source can be in force.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="failed") | ~models.Q(error=""),
+                name="watchlist_failed_version_has_reason",
+                violation_error_message="A refused file must say why it was refused.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.name} {self.imported_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class ListEntity(models.Model):
+    """A person, organisation, vessel ... named on a watch list, as FollowTheMoney describes it."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="entities")
+    entity_id = models.CharField(max_length=255, help_text="The id the source gives it")
+    schema = models.CharField(max_length=40, help_text="FollowTheMoney schema: Person, Company, ...")
+    caption = models.CharField(max_length=500)
+    names = models.JSONField(default=list, help_text="Every name and alias")
+    birth_dates = models.JSONField(default=list, blank=True)
+    countries = models.JSONField(default=list, blank=True, help_text="ISO codes (nationality, citizenship, ...)")
+    topics = models.JSONField(default=list, blank=True)
+    datasets = models.JSONField(default=list, blank=True)
+    properties = models.JSONField(default=dict, help_text="All FollowTheMoney properties")
+    content_hash = models.CharField(max_length=32, help_text="Changes whenever the entity changes")
+    first_seen_version = models.ForeignKey(ListVersion, on_delete=models.PROTECT, related_name="+")
+    changed_in_version = models.ForeignKey(
+        ListVersion, on_delete=models.PROTECT, related_name="+", help_text="Added or last changed in"
+    )
+    last_seen_version = models.ForeignKey(ListVersion, on_delete=models.PROTECT, related_name="+")
+    removed_in_version = models.ForeignKey(
+        ListVersion, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name_plural = "list entities"
+        ordering = ["source", "caption"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "entity_id"],
+                name="watchlist_entity_id_unique_per_source",
+                violation_error_message="An entity id appears once per source.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["source", "changed_in_version"]),
+            models.Index(fields=["source", "removed_in_version"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.caption} ({self.schema}, {self.source.name})"

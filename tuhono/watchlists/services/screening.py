@@ -1,0 +1,178 @@
+"""Screening a person or organisation against the watch lists in force.
+
+The public API for casework:
+
+    screen_name(name=..., schema="Person", birth_date=None, nationality=None, limit=5) -> list[Match]
+    screen_entity(names=[...], schema=..., birth_dates=[...], countries=[...], limit=5) -> list[Match]
+    screening_threshold() -> float
+
+Each `Match` names the list entity (source, entity id, list version that
+last changed it, content hash: a dismissal can hold until that changes),
+its score in 0..1, `alert` (score at or above the threshold) and a
+sentence saying why.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from followthemoney.types import registry
+
+from ..enums import ListVersionStatus
+from ..matching.index import CandidateIndex
+from ..matching.names import PERSON_SCHEMAS, name_forms
+from ..matching.scoring import Subject, score_subject
+from ..models import ListEntity, ListVersion
+
+DEFAULT_THRESHOLD = 0.75
+PREFILTER_LIMIT = 8
+
+
+def screening_threshold() -> float:
+    """The score at and above which a match raises an alert (setting TUHONO_SCREENING_THRESHOLD)."""
+    return float(getattr(settings, "TUHONO_SCREENING_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+@dataclass(frozen=True)
+class Match:
+    list_entity_pk: int
+    entity_id: str
+    source: str
+    list_version_id: int
+    content_hash: str
+    schema: str
+    caption: str
+    matched_name: str
+    score: float
+    alert: bool
+    topics: tuple[str, ...]
+    birth_dates: tuple[str, ...]
+    countries: tuple[str, ...]
+    explanation: str
+
+
+_lock = threading.Lock()
+_cached: tuple[tuple[int, ...], CandidateIndex] | None = None
+
+
+def _signature() -> tuple[int, ...]:
+    return tuple(
+        ListVersion.objects.filter(status=ListVersionStatus.IN_FORCE).order_by("pk").values_list("pk", flat=True)
+    )
+
+
+def build_index() -> CandidateIndex:
+    """A fresh candidate index of every entity in force (one pass over the table)."""
+    index = CandidateIndex()
+    rows = (
+        ListEntity.objects.filter(removed_in_version__isnull=True, source__versions__status=ListVersionStatus.IN_FORCE)
+        .values_list("pk", "schema", "names")
+        .iterator(chunk_size=20000)
+    )
+    for pk, schema, names in rows:
+        index.add(pk, schema, names)
+    index.freeze()
+    return index
+
+
+def candidate_index() -> CandidateIndex:
+    """The process's index, rebuilt when a list version lands or is replaced."""
+    global _cached
+    signature = _signature()
+    with _lock:
+        if _cached is None or _cached[0] != signature:
+            _cached = (signature, build_index())
+        return _cached[1]
+
+
+def reset_index() -> None:
+    global _cached
+    with _lock:
+        _cached = None
+
+
+def _country_codes(values: list[str]) -> list[str]:
+    codes = []
+    for value in values:
+        code = registry.country.clean(value) if value else None
+        if code:
+            codes.append(code)
+    return codes
+
+
+def screen_entity(
+    *,
+    names: list[str],
+    schema: str = "Person",
+    birth_dates: list[str] | None = None,
+    countries: list[str] | None = None,
+    limit: int = 5,
+    index: CandidateIndex | None = None,
+) -> list[Match]:
+    """The best `limit` matches for a subject with one or more names, best first.
+
+    Birth dates ('1953', '1953-06-15') and countries (ISO codes or names) are
+    optional; when given they raise a score that agrees and lower one that does not.
+    """
+    names = [n.strip() for n in names if n and n.strip()]
+    if not names:
+        return []
+    index = index or candidate_index()
+    subject = Subject(
+        names=names,
+        schema=schema or "Person",
+        birth_dates=[d for d in (birth_dates or []) if d],
+        countries=_country_codes(countries or []),
+    )
+    person = subject.schema in PERSON_SCHEMAS
+    forms = [form for name in names for form, _ in name_forms(name, person)]
+    candidates = index.search(forms, subject.schema, limit=PREFILTER_LIMIT)
+    if not candidates:
+        return []
+    rows = ListEntity.objects.filter(pk__in=[c.pk for c in candidates]).select_related("source")
+    threshold = screening_threshold()
+    matches = []
+    for row in rows:
+        scored = score_subject(subject, row.schema, row.names, row.birth_dates, row.countries)
+        matches.append(
+            Match(
+                list_entity_pk=row.pk,
+                entity_id=row.entity_id,
+                source=row.source.name,
+                list_version_id=row.changed_in_version_id,
+                content_hash=row.content_hash,
+                schema=row.schema,
+                caption=row.caption,
+                matched_name=scored.name_score.list_name,
+                score=round(scored.score, 3),
+                alert=scored.score >= threshold,
+                topics=tuple(row.topics),
+                birth_dates=tuple(row.birth_dates),
+                countries=tuple(row.countries),
+                explanation=scored.explanation,
+            )
+        )
+    matches.sort(key=lambda m: (-m.score, m.caption))
+    return matches[:limit]
+
+
+def screen_name(
+    *,
+    name: str,
+    schema: str = "Person",
+    birth_date: str | None = None,
+    nationality: str | None = None,
+    limit: int = 5,
+    index: CandidateIndex | None = None,
+) -> list[Match]:
+    """Screen one name (a person by default); see `screen_entity`."""
+    return screen_entity(
+        names=[name],
+        schema=schema,
+        birth_dates=[birth_date] if birth_date else [],
+        countries=[nationality] if nationality else [],
+        limit=limit,
+        index=index,
+    )
