@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "tuhono.vetting",
     # interface apps: they translate requests into domain calls
     "tuhono.public",
+    "tuhono.national",
     "tuhono.staff",
     "tuhono.api",
 ]

@@ -10,5 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tuhono.api.urls")),
     path("staff/", include("tuhono.staff.urls")),
+    path("", include("tuhono.national.urls")),
     path("", include("tuhono.public.urls")),
 ]

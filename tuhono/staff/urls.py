@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,5 @@ app_name = "staff"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("vetting/", include("tuhono.staff.vetting.urls")),
 ]
