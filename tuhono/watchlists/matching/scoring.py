@@ -80,8 +80,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     """
     schema = _common_schema(query_schema, list_schema)
     person = _is_person(schema)
-    q_forms = {(n, f, m) for n in query_names for f, m in name_forms(n, person)}
-    r_forms = {(n, f, m) for n in list_names for f, m in name_forms(n, person)}
+    # Ordered, so that of equal scores the first (most usual) form explains the match.
+    q_forms = list(dict.fromkeys((n, f, m) for n in query_names for f, m in name_forms(n, person)))
+    r_forms = list(dict.fromkeys((n, f, m) for n in list_names for f, m in name_forms(n, person)))
     best = NameScore(0.0, query_names[0] if query_names else "", list_names[0] if list_names else "", "", "", 0.0)
     best_tok = None
     for (qn, qf, qm), (rn, rf, rm) in itertools.product(q_forms, r_forms):

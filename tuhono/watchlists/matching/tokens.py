@@ -277,6 +277,11 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
     penalty = sum(extra_q[:substituted]) + sum(extra_r[:substituted])
     penalty += sum(extra_q[substituted:]) * (0.2 if person else 0.6)
     penalty += sum(extra_r[substituted:]) * (0.35 if person else 0.8)
+    if not person:
+        # Both names carry a legal form and they differ (GmbH / AG): a different company.
+        left_forms = sum(1 for i, t in enumerate(q) if i not in used_q and t in LEGAL_FORMS)
+        right_forms = sum(1 for i, t in enumerate(r) if i not in used_r and t in LEGAL_FORMS)
+        penalty += 0.6 * min(left_forms, right_forms)
     score = matched / (matched_weight + penalty)
     if substituted:
         notes.append(
