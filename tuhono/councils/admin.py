@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Council
 
@@ -9,3 +10,4 @@ class CouncilAdmin(admin.ModelAdmin):
     list_filter = ["region"]
     search_fields = ["name", "maori_name"]
     autocomplete_fields = ["seat"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

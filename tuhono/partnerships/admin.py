@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -47,10 +48,15 @@ class StatusChangeForm(forms.Form):
     )
 
 
+# Websites typed without a scheme are https (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class CouncilScopedAdmin(admin.ModelAdmin):
     """Staff see their own council's records; the national coordinator reads all; only the own council edits."""
 
     council_field = "council"
+    formfield_overrides = HTTPS_URLS
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return scope_to_user_council(super().get_queryset(request), request.user, council_field=self.council_field)
@@ -207,6 +213,7 @@ class AllianceMemberInline(admin.TabularInline):
 
 @admin.register(Alliance)
 class AllianceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "kind", "started_on", "member_count", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["name"]

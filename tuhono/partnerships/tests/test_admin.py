@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from tuhono.accounts.models import User
+from tuhono.audit.models import AuditEvent
+from tuhono.partnerships.models import Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+def status_url(partnership: Partnership) -> str:
+    return reverse("admin:partnerships_partnership_status", args=[partnership.pk])
+
+
+def test_status_change_in_the_back_office_asks_date_and_reason_and_is_audited(client, demo):
+    officer = User.objects.get(username="officer")
+    client.force_login(officer)
+    tomioka = Partnership.objects.get(partner__name="Tomioka")
+
+    response = client.post(status_url(tomioka), {"status": "dormant", "changed_on": "", "reason": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    tomioka.refresh_from_db()
+    assert tomioka.status == "active"
+
+    response = client.post(
+        status_url(tomioka),
+        {"status": "dormant", "changed_on": "2026-11-30", "reason": "No activity since the town reopened"},
+    )
+    assert response.status_code == 302
+    tomioka.refresh_from_db()
+    assert tomioka.status == "dormant"
+    event = AuditEvent.objects.filter(action="partnership.status_changed", target_id=str(tomioka.pk)).get()
+    assert event.actor == officer
+    assert event.actor_label == "Oliver Officer (officer)"
+    assert event.payload["reason"] == "No activity since the town reopened"
+    assert event.payload["changed_on"] == "2026-11-30"
+
+
+def test_refused_move_is_explained_beside_the_form(client, demo):
+    client.force_login(User.objects.get(username="officer"))
+    busan = Partnership.objects.get(partner__name="Busan")
+    response = client.post(status_url(busan), {"status": "proposed", "changed_on": "2026-01-01", "reason": "x"})
+    assert response.status_code == 200
+    assert "cannot become proposed" in response.content.decode()
+
+
+def test_editing_in_the_admin_goes_through_the_service_and_is_audited(client, demo):
+    client.force_login(User.objects.get(username="officer"))
+    busan = Partnership.objects.get(partner__name="Busan")
+    url = reverse("admin:partnerships_partnership_change", args=[busan.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "council": busan.council_id,
+            "partner": busan.partner_id,
+            "focus_areas": [a.pk for a in busan.focus_areas.all()],
+            "summary": "Film, trade and the marine industry.",
+            "published": "on",
+            "milestones-TOTAL_FORMS": "0",
+            "milestones-INITIAL_FORMS": "0",
+            "status_changes-TOTAL_FORMS": "0",
+            "status_changes-INITIAL_FORMS": "0",
+        }
+    )
+    data.pop("id", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    event = AuditEvent.objects.filter(action="partnership.updated", target_id=str(busan.pk)).get()
+    assert event.payload["changes"]["summary"]["to"] == "Film, trade and the marine industry."
+
+
+def test_another_councils_staff_cannot_see_or_change(client, demo):
+    client.force_login(User.objects.get(username="dunedin"))
+    busan = Partnership.objects.get(partner__name="Busan")
+    assert client.get(reverse("admin:partnerships_partnership_change", args=[busan.pk])).status_code == 302
+    assert client.post(status_url(busan), {"status": "dormant", "changed_on": "2026-01-01", "reason": "x"}).status_code == 404
+    listing = client.get(reverse("admin:partnerships_partnership_changelist")).content.decode()
+    assert "Busan" not in listing and "Shanghai" in listing
+
+
+def test_national_coordinator_reads_all_but_edits_none(client, demo):
+    client.force_login(User.objects.get(username="national"))
+    listing = client.get(reverse("admin:partnerships_partnership_changelist")).content.decode()
+    assert "Busan" in listing and "Yantai" in listing
+    busan = Partnership.objects.get(partner__name="Busan")
+    page = client.get(reverse("admin:partnerships_partnership_change", args=[busan.pk]))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
