@@ -8,4 +8,4 @@ from .models import User
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "get_full_name", "email", "council", "is_active"]
     list_filter = ["council", "groups", "is_active"]
-    fieldsets = (*DjangoUserAdmin.fieldsets, ("Council", {"fields": ["council"]}))
+    fieldsets = (*(DjangoUserAdmin.fieldsets or ()), ("Council", {"fields": ["council"]}))

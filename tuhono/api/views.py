@@ -64,7 +64,10 @@ def council_list(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "count": len(councils),
-            "results": [council_public(c, partnership_count=c.partnership_count) for c in councils],
+            "results": [
+                council_public(c, partnership_count=c.partnership_count)  # type: ignore[attr-defined]
+                for c in councils
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )

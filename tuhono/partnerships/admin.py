@@ -49,7 +49,7 @@ class StatusChangeForm(forms.Form):
 
 
 # Websites typed without a scheme are https (Django 6's default, chosen now).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 class CouncilScopedAdmin(admin.ModelAdmin):
@@ -83,7 +83,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
     readonly_fields = ["status", "status_changed_on", "audit_trail"]
     inlines = [StatusChangeInline, MilestoneInline]
     change_form_template = "admin/partnerships/partnership/change_form.html"
-    fieldsets = [
+    fieldsets = [  # type: ignore[assignment]
         (None, {"fields": ["council", "partner", "kind", ("status", "status_changed_on"), "published"]}),
         ("Dates", {"fields": [("signed_on", "signed_precision"), "signed_basis", ("ended_on", "ended_precision")]}),
         ("Partner", {"fields": ["partner_authority", "partner_website"]}),
@@ -91,7 +91,6 @@ class PartnershipAdmin(CouncilScopedAdmin):
         ("Content", {"fields": ["focus_areas", "summary", "story", "source", "slug"]}),
         ("Audit trail", {"fields": ["audit_trail"], "classes": ["collapse"]}),
     ]
-    prepopulated_fields: dict[str, tuple[str, ...]] = {}
 
     @admin.display(description="Country", ordering="partner__country_code")
     def partner_country(self, obj: Partnership) -> str:
@@ -108,8 +107,8 @@ class PartnershipAdmin(CouncilScopedAdmin):
         events = audit_events_for(obj).order_by("-sequence")[:50]
         return "\n".join(f"{e.occurred_at:%d/%m/%Y %H:%M} · {e.actor_label} · {e.action} · {e.payload}" for e in events)
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        form = super().get_form(request, obj, **kwargs)
+    def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
         if "council" in form.base_fields and not request.user.is_superuser:
             form.base_fields["council"].queryset = form.base_fields["council"].queryset.filter(
                 pk=request.user.council_id

@@ -80,7 +80,7 @@ def partnership_create(
     StatusChange.objects.create(
         partnership=partnership,
         status=status,
-        changed_on=partnership.status_changed_on,
+        changed_on=signed_on or dt.date.today(),
         reason=status_reason,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )

@@ -4,7 +4,9 @@ and the other councils' partnerships named in the news report on sister-city ris
 Years, legacy councils, focus areas and history are as the pages give them.
 """
 
-COUNCILS = [
+from typing import Any
+
+COUNCILS: list[dict[str, Any]] = [
     {
         "slug": "auckland",
         "name": "Auckland Council",
@@ -79,7 +81,7 @@ COUNCILS = [
 
 AUCKLAND_PAGE = "Auckland Council, Our international partnerships"
 
-PARTNERSHIPS = [
+PARTNERSHIPS: list[dict[str, Any]] = [
     {
         "council": "auckland",
         "partner": ("Brisbane", "AU"),
@@ -561,7 +563,7 @@ PARTNERSHIPS = [
     },
 ]
 
-ALLIANCES = [
+ALLIANCES: list[dict[str, Any]] = [
     {
         "slug": "tripartite-economic-alliance",
         "name": "Tripartite Economic Alliance",

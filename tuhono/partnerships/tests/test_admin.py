@@ -76,7 +76,10 @@ def test_another_councils_staff_cannot_see_or_change(client, demo):
     client.force_login(User.objects.get(username="dunedin"))
     busan = Partnership.objects.get(partner__name="Busan")
     assert client.get(reverse("admin:partnerships_partnership_change", args=[busan.pk])).status_code == 302
-    assert client.post(status_url(busan), {"status": "dormant", "changed_on": "2026-01-01", "reason": "x"}).status_code == 404
+    assert (
+        client.post(status_url(busan), {"status": "dormant", "changed_on": "2026-01-01", "reason": "x"}).status_code
+        == 404
+    )
     listing = client.get(reverse("admin:partnerships_partnership_changelist")).content.decode()
     assert "Busan" not in listing and "Shanghai" in listing
 
