@@ -84,14 +84,122 @@ COUNTRY_ALIASES: dict[str, str] = {
     "aotearoa": "NZ",
     "aotearoa new zealand": "NZ",
     "nz": "NZ",
+    "new zealand (aotearoa)": "NZ",
+    "republic of ireland": "IE",
+    "ireland, republic of": "IE",
+    "eire": "IE",
+    "kosovo": "XK",
+    "palestinian territories": "PS",
+    "west bank": "PS",
+    "gaza strip": "PS",
+    "west germany": "DE",
+    "east germany": "DE",
+    "federal republic of germany": "DE",
+    "zaire": "CD",
+    "ceylon": "LK",
+    "slovak republic": "SK",
+    "kyrgyz republic": "KG",
+    "lao pdr": "LA",
+    "lao people's democratic republic": "LA",
+    "brunei darussalam": "BN",
+    "syrian arab republic": "SY",
+    "united republic of tanzania": "TZ",
+    "republic of moldova": "MD",
+    "north macedonia": "MK",
+    "the former yugoslav republic of macedonia": "MK",
+    "holy see": "VA",
+    "curacao": "CW",
+    "saint kitts and nevis": "KN",
+    "st kitts and nevis": "KN",
+    "saint lucia": "LC",
+    "saint vincent and the grenadines": "VC",
+    "sao tome and principe": "ST",
+    "the philippines": "PH",
+    "philippines": "PH",
+    "the united states": "US",
+    "the united kingdom": "GB",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "u.k.": "GB",
+    "uae": "AE",
+    "emirates": "AE",
+    "hong kong, china": "HK",
+    "macau, china": "MO",
+    "taiwan (republic of china)": "TW",
+    "taiwan, republic of china": "TW",
+    "roc": "TW",
+    "dprk": "KP",
+    "rok": "KR",
+    "korea (south)": "KR",
+    "korea (north)": "KP",
+    "isle of man": "IM",
+    "jersey": "JE",
+    "guernsey": "GG",
+    "channel islands": "GB",
+    "gibraltar": "GI",
+    "faroe islands": "FO",
+    "greenland": "GL",
+    "bosnia": "BA",
+    "bosnia-herzegovina": "BA",
+    "herzegovina": "BA",
+    "czech": "CZ",
+    "the czech republic": "CZ",
+    "myanmar (burma)": "MM",
+    "cote divoire": "CI",
+    "tahiti": "PF",
+    "cook islands": "CK",
+    "niue": "NU",
+    "tokelau": "TK",
+    "samoa": "WS",
+    "western samoa": "WS",
+    "american samoa": "AS",
+    "pitcairn islands": "PN",
+    "wallis and futuna": "WF",
+    "saint martin": "MF",
+    "sint maarten": "SX",
+    "reunion": "RE",
+    "st. helena": "SH",
+    "saint helena": "SH",
+}
+
+# Places that appear in lists as if they were countries: their country.
+SUBNATIONAL_COUNTRIES: dict[str, str] = {
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "catalonia": "ES",
+    "basque country": "ES",
+    "galicia (spain)": "ES",
+    "bavaria": "DE",
+    "quebec": "CA",
+    "flanders": "BE",
+    "wallonia": "BE",
+    "sardinia": "IT",
+    "sicily": "IT",
+    "corsica": "FR",
+    "hawaii": "US",
+    "alaska": "US",
+    "california": "US",
+    "texas": "US",
+    "new york": "US",
+    "tasmania": "AU",
+    "queensland": "AU",
+    "new south wales": "AU",
+    "victoria (australia)": "AU",
+    "south australia": "AU",
+    "western australia": "AU",
 }
 
 
 def _fold(text: str) -> str:
+    text = re.sub("[\ufeff\u200b-\u200f\u2060]", "", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("’", "'").replace("&", "and")
-    return re.sub(r"\s+", " ", text).strip(" .")
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace("&", "and")
+    text = re.sub(r"\bst\.? ", "saint ", text)
+    text = re.sub(r"[\u00a0\s_]+", " ", text)
+    return text.strip(" .\"'*\t[]")
 
 
 @functools.cache
@@ -106,7 +214,8 @@ def _name_index() -> dict[str, str]:
         index[_fold(country["name"])] = code
         index[_fold(country["iso3"])] = code
         index[code.lower()] = code
-    index.update(COUNTRY_ALIASES)
+    index.update({_fold(key): code for key, code in SUBNATIONAL_COUNTRIES.items()})
+    index.update({_fold(key): code for key, code in COUNTRY_ALIASES.items()})
     return index
 
 
@@ -117,6 +226,12 @@ def country_code_for(name: str) -> str | None:
     """
     if not name or not name.strip():
         return None
+    return _country_code_for(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_code_for(name: str) -> str | None:
+    name = re.sub(r"\[.*?\]", "", name)  # footnote marks: 'France[12]'
     folded = _fold(name)
     index = _name_index()
     if folded in index:
@@ -124,13 +239,23 @@ def country_code_for(name: str) -> str | None:
     stripped = _fold(re.sub(r"\(.*?\)", "", name))
     if stripped in index:
         return index[stripped]
-    # 'England, United Kingdom': the most specific part that is a country wins
-    # when it is a constituent country; otherwise the last part.
-    parts = [_fold(part) for part in name.split(",") if part.strip()]
+    inside = re.findall(r"\((.*?)\)", name)
+    # 'Korea, Republic of' and 'Congo, Democratic Republic of the': the inverted form.
+    if name.count(",") == 1:
+        first, second = (part.strip() for part in name.split(","))
+        inverted = _fold(f"{second} {first}")
+        if inverted in index:
+            return index[inverted]
+    # 'England, United Kingdom' or 'Rhône-Alpes, France': the last part that is a country.
+    parts = [_fold(part) for part in re.split(r"[,/;]", re.sub(r"\(.*?\)", "", name)) if part.strip()]
     for part in reversed(parts):
         if part in index:
             return index[part]
-    return None
+    for part in inside:  # 'Tahiti (French Polynesia)'
+        if _fold(part) in index:
+            return index[_fold(part)]
+    the = re.sub(r"^the ", "", folded)
+    return index.get(the)
 
 
 def country_name(code: str) -> str:

