@@ -105,6 +105,10 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         score = 1.0
     else:
         score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
+        if any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names):
+            # Across scripts our token view sees machine transliterations, which lose
+            # letters; logic-v2's cross-script name symbols deserve full trust there.
+            score = max(score, lv2.score)
     method = " and ".join(m for m in (qm, rm) if m)
     return NameScore(
         score=min(score, 1.0),

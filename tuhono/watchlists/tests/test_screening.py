@@ -78,8 +78,12 @@ def test_nationality_lowers_the_score_when_it_disagrees(lists):
 
 @pytest.mark.parametrize(
     ("name", "schema"),
-    [("Aroha Ngata", "Person"), ("Sergey Ivanov", "Person"), ("Xi Mingze", "Person"),
-     ("Wellington Tactical Supplies Ltd", "Company")],
+    [
+        ("Aroha Ngata", "Person"),
+        ("Sergey Ivanov", "Person"),
+        ("Xi Mingze", "Person"),
+        ("Wellington Tactical Supplies Ltd", "Company"),
+    ],
 )
 def test_different_people_stay_below_threshold(lists, name, schema):
     assert all(not match.alert for match in screen_name(name=name, schema=schema))
@@ -110,7 +114,10 @@ def test_screen_command_writes_best_match_per_row(lists, fixtures, tmp_path):
     with output.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["full_name"] for r in rows] == [
-        "XI Jinping", "Sergey Lavrov", "Aroha Ngata", "Tactical Missiles Corporation JSC"
+        "XI Jinping",
+        "Sergey Lavrov",
+        "Aroha Ngata",
+        "Tactical Missiles Corporation JSC",
     ]
     by_name = {r["full_name"]: r for r in rows}
     assert by_name["XI Jinping"]["match_id"] == "Q15031" and by_name["XI Jinping"]["alert"] == "true"
