@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "tuhono.partnerships.demo.loader.demo_load",
     "tuhono.accounts.demo.demo_users_load",
+    "tuhono.visits.demo.demo_visits_load",
 ]
 
 

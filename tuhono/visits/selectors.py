@@ -1,0 +1,253 @@
+"""Reads for visits, the contacts log and enquiries, always scoped to what the person may see.
+
+For due diligence: `visit_parties_for_screening` and `contact_log_parties_for_screening`
+list who is to be screened, as `ScreeningSubject`s, without visits importing vetting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from tuhono.accounts.enums import Role
+from tuhono.accounts.selectors import scope_to_user_council, user_has_role
+from tuhono.partnerships.models import Partnership
+
+from .enums import PartyKind, VisitKind, VisitState
+from .models import CalendarFeedToken, ContactLogEntry, PublicMessage, Visit, VisitGuidelines, VisitParty
+
+STAFF_ROLES = tuple(Role.values)
+
+
+@dataclass(frozen=True)
+class ScreeningSubject:
+    """One person or organisation to screen. `key` is stable: '<app.model>:<pk>[:<line>]'."""
+
+    key: str
+    kind: str  # PartyKind: person | organisation
+    name: str
+    name_original: str = ""
+    organisation: str = ""
+    role: str = ""
+    nationality: str = ""
+    date_of_birth: dt.date | None = None
+    council_id: int | None = None
+    context: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def visit_guidelines_for(*, council: Any) -> VisitGuidelines:
+    """The council's guidelines, or the defaults (unsaved) when staff have not written their own."""
+    return VisitGuidelines.objects.filter(council=council).first() or VisitGuidelines(council=council)
+
+
+def visits_for_user(user: Any) -> QuerySet[Visit]:
+    """Every visit the person may read: their council's, or all councils' for the national view."""
+    if not user_has_role(user, *STAFF_ROLES):
+        return Visit.objects.none()
+    return scope_to_user_council(Visit.objects.all(), user)
+
+
+def visit_list(*, user: Any, state: str = "", kind: str = "", q: str = "") -> QuerySet[Visit]:
+    visits = visits_for_user(user).select_related("council", "partnership__partner")
+    if state:
+        visits = visits.filter(state=state)
+    if kind:
+        visits = visits.filter(kind=kind)
+    if q:
+        visits = visits.filter(
+            Q(reference__icontains=q)
+            | Q(organisation__icontains=q)
+            | Q(city__icontains=q)
+            | Q(parties__name__icontains=q)
+            | Q(parties__name_original__icontains=q)
+        ).distinct()
+    return visits.annotate(party_count=Count("parties", distinct=True)).order_by("-created_at", "-pk")
+
+
+def visit_get_for_user(*, user: Any, pk: int) -> Visit:
+    """The visit, or 404 when it does not exist or belongs to a council the person may not see."""
+    visit = (
+        visits_for_user(user)
+        .select_related("council", "partnership__partner", "created_by")
+        .prefetch_related("parties", "itinerary", "costs", "gifts", "transitions__actor")
+        .filter(pk=pk)
+        .first()
+    )
+    if visit is None:
+        raise Http404("No such visit")
+    return visit
+
+
+@dataclass
+class QueueSection:
+    title: str
+    visits: list[Visit]
+
+
+def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[QueueSection]:
+    """What waits on this person, by role and state, in their council (empty sections dropped)."""
+    today = today or timezone.localdate()
+    if not user.council_id and not user.is_superuser:
+        return []
+    base = visits_for_user(user).select_related("council").order_by("created_at", "pk")
+    if not user.is_superuser:
+        base = base.filter(council_id=user.council_id)
+    sections: list[tuple[str, QuerySet[Visit]]] = []
+    if user_has_role(user, Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR):
+        sections += [
+            ("New requests to triage", base.filter(state=VisitState.RECEIVED)),
+            ("Triaged: send to vetting", base.filter(state=VisitState.TRIAGED)),
+            ("Approved: schedule", base.filter(state=VisitState.APPROVED)),
+            ("Begun or over: mark as completed", base.filter(state=VisitState.SCHEDULED, starts_on__lte=today)),
+            ("Completed: write the report", base.filter(state=VisitState.COMPLETED)),
+        ]
+    if user_has_role(user, Role.SECURITY_OFFICER):
+        sections += [
+            ("In vetting: screen the members", base.filter(state=VisitState.VETTING)),
+            (
+                "Outgoing missions to brief before departure",
+                base.filter(
+                    kind=VisitKind.OUTGOING,
+                    state__in=[VisitState.APPROVED, VisitState.SCHEDULED],
+                    briefing__isnull=True,
+                ),
+            ),
+            (
+                "Returned missions without a contact report",
+                base.filter(kind=VisitKind.OUTGOING, state=VisitState.COMPLETED, contact_report__isnull=True),
+            ),
+            (
+                "Members added after approval",
+                base.filter(parties__added_after_approval=True)
+                .exclude(state__in=[VisitState.COMPLETED, VisitState.REPORTED])
+                .distinct(),
+            ),
+        ]
+    if user_has_role(user, Role.APPROVER):
+        sections.append(("Waiting for your decision", base.filter(state=VisitState.VETTING)))
+    return [QueueSection(title, list(visits)) for title, visits in sections if visits]
+
+
+def visits_upcoming_for_user(user: Any, *, today: dt.date | None = None) -> QuerySet[Visit]:
+    """Approved and scheduled visits that have not ended, for the calendar feed."""
+    today = today or timezone.localdate()
+    return (
+        visits_for_user(user)
+        .filter(state__in=[VisitState.APPROVED, VisitState.SCHEDULED])
+        .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True, proposed_end__gte=today))
+        .select_related("council")
+        .order_by("starts_on", "proposed_start")
+    )
+
+
+def calendar_user_for_token(token: str) -> Any | None:
+    found = CalendarFeedToken.objects.select_related("user").filter(token=token).first()
+    if found is None or not found.user.is_active:
+        return None
+    return found.user
+
+
+def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
+    """Everyone due diligence screens for a visit: each member, and each member's organisation once."""
+    subjects: list[ScreeningSubject] = []
+    organisations: dict[str, str] = {}
+    context = f"{visit.reference} {visit.organisation}"
+    for party in VisitParty.objects.filter(visit=visit).order_by("pk"):
+        subjects.append(
+            ScreeningSubject(
+                key=f"visits.visitparty:{party.pk}",
+                kind=party.kind,
+                name=party.name,
+                name_original=party.name_original,
+                organisation=party.organisation,
+                role=party.role,
+                nationality=party.nationality,
+                date_of_birth=party.date_of_birth,
+                council_id=visit.council_id,
+                context=context,
+                extra={"added_after_approval": party.added_after_approval},
+            )
+        )
+        if party.kind == PartyKind.PERSON and party.organisation:
+            organisations.setdefault(party.organisation.strip().casefold(), party.organisation.strip())
+    organisations.setdefault(visit.organisation.strip().casefold(), visit.organisation.strip())
+    named = {s.name.strip().casefold() for s in subjects if s.kind == PartyKind.ORGANISATION}
+    for folded, name in organisations.items():
+        if folded not in named:
+            subjects.append(
+                ScreeningSubject(
+                    key=f"visits.visit:{visit.pk}:org:{folded}",
+                    kind=PartyKind.ORGANISATION,
+                    name=name,
+                    council_id=visit.council_id,
+                    context=context,
+                )
+            )
+    return subjects
+
+
+def contact_log_parties_for_screening(entry: ContactLogEntry) -> list[ScreeningSubject]:
+    """The people (one per line of `people`) and the organisation named in a contacts-log entry."""
+    context = f"Contact {entry.occurred_on:%Y-%m-%d}: {entry.topic}"
+    subjects = [
+        ScreeningSubject(
+            key=f"visits.contactlogentry:{entry.pk}:{index}",
+            kind=PartyKind.PERSON,
+            name=latin,
+            name_original=original,
+            organisation=entry.organisation,
+            council_id=entry.council_id,
+            context=context,
+        )
+        for index, (latin, original) in enumerate(entry.people_list)
+    ]
+    for index, name in enumerate(filter(None, [entry.organisation, entry.intermediary])):
+        subjects.append(
+            ScreeningSubject(
+                key=f"visits.contactlogentry:{entry.pk}:org{index}",
+                kind=PartyKind.ORGANISATION,
+                name=name,
+                council_id=entry.council_id,
+                context=context,
+            )
+        )
+    return subjects
+
+
+def visits_in_vetting(*, council_id: int | None = None) -> QuerySet[Visit]:
+    """Visits waiting on due diligence (for its own queue)."""
+    visits = Visit.objects.filter(state=VisitState.VETTING).select_related("council")
+    return visits.filter(council_id=council_id) if council_id else visits
+
+
+def contact_log_for_user(*, user: Any, partnership: Any | None = None) -> QuerySet[ContactLogEntry]:
+    if not user_has_role(user, *STAFF_ROLES):
+        return ContactLogEntry.objects.none()
+    entries = scope_to_user_council(ContactLogEntry.objects.all(), user).select_related(
+        "partnership__partner", "council", "recorded_by"
+    )
+    return entries.filter(partnership=partnership) if partnership is not None else entries
+
+
+def partnerships_for_user(user: Any) -> QuerySet[Partnership]:
+    """Partnerships (published or not) of the councils the person may read, with their log counts."""
+    if not user_has_role(user, *STAFF_ROLES):
+        return Partnership.objects.none()
+    return (
+        scope_to_user_council(Partnership.objects.all(), user)
+        .select_related("partner", "council")
+        .annotate(contact_count=Count("contact_log_entries"))
+        .order_by("council__name", "partner__name")
+    )
+
+
+def messages_for_user(user: Any) -> QuerySet[PublicMessage]:
+    if not user_has_role(user, *STAFF_ROLES):
+        return PublicMessage.objects.none()
+    return scope_to_user_council(PublicMessage.objects.all(), user)

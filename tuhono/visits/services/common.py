@@ -1,0 +1,42 @@
+"""Helpers every visit service shares: reference numbers and who may act."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from tuhono.accounts.selectors import user_has_role, user_may_edit_council
+
+from ..models import ReferenceSequence
+
+
+def reference_next(*, year: int | None = None) -> str:
+    """The next reference of the year, TUH-2026-0042. Call inside a transaction; numbers are never reused."""
+    year = year or timezone.localdate().year
+    with transaction.atomic():
+        if not ReferenceSequence.objects.filter(pk=year).update(last=models.F("last") + 1):
+            try:
+                with transaction.atomic():
+                    ReferenceSequence.objects.create(year=year, last=1)
+            except IntegrityError:  # another request created the year first
+                ReferenceSequence.objects.filter(pk=year).update(last=models.F("last") + 1)
+        last = ReferenceSequence.objects.select_for_update().get(pk=year).last
+    return f"TUH-{year}-{last:04d}"
+
+
+def require_role(actor: Any, council_id: int, *roles: str) -> None:
+    """Refuse unless the actor holds one of `roles` in this council. `actor=None` is the system itself."""
+    if actor is None:
+        return
+    if not user_may_edit_council(actor, council_id) or not user_has_role(actor, *roles):
+        raise PermissionDenied("You do not have the role in this council to do that.")
+
+
+def plain(value: Any) -> Any:
+    """A value as it can go into an audit payload."""
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
