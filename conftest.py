@@ -83,3 +83,40 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in violations
     )
+
+
+@pytest.fixture(autouse=True)
+def _public_cache_off(settings: Any) -> Iterator[None]:
+    """Tests see every change at once: the public page cache is off unless a test turns it on."""
+    from django.core.cache import cache
+
+    settings.TUHONO_PUBLIC_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def otp_verified_client(username: str) -> Any:
+    """A test client signed in as `username` whose session has passed two-factor sign-in."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tuhono.accounts.models import User
+
+    user = User.objects.get(username=username)
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def staff_client(db: Any) -> Any:
+    """`staff_client("approver")`: a client signed in with password and two-factor code, as staff would be."""
+    return otp_verified_client

@@ -12,4 +12,7 @@ urlpatterns = [
     path("staff/", include("tuhono.staff.urls")),
     path("", include("tuhono.national.urls")),
     path("", include("tuhono.public.urls")),
+    path("", include("tuhono.ops.urls")),
 ]
+
+handler500 = "tuhono.ops.unavailable.server_error"

@@ -1,0 +1,138 @@
+"""Site-wide request handling: security headers, two-factor enforcement, the public page cache,
+and a clear "try again" answer while the database is unavailable."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from tuhono.ops import cache as register_cache
+from tuhono.ops.unavailable import database_unavailable_response
+
+Handler = Callable[[HttpRequest], HttpResponseBase]
+
+
+def content_security_policy() -> str:
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in settings.CONTENT_SECURITY_POLICY.items())
+
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class ContentSecurityPolicyMiddleware:
+    """Adds Content-Security-Policy (no inline script or style) and Permissions-Policy to every answer."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+        self.policy = content_security_policy()
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", self.policy)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is restarting or unreachable, answer 503 with Retry-After instead of 500.
+
+    Django closes the broken connection at the end of the request (CONN_HEALTH_CHECKS is on),
+    so the next request opens a fresh one: the site recovers by itself. Errors raised outside
+    the view (middleware, templates) reach `config.urls.handler500`, which answers the same way.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return database_unavailable_response(request, exception)
+        return None
+
+
+def two_factor_required(user: Any) -> bool:
+    from tuhono.accounts.selectors import user_has_role
+
+    return user_has_role(user, *settings.TUHONO_TWO_FACTOR_ROLES)
+
+
+class TwoFactorRequiredMiddleware:
+    """Approvers and security officers confirm a TOTP code before any back-office page.
+
+    Needs django_otp's OTPMiddleware before it (which gives `request.user.is_verified()`).
+    A signed-in user without a device is sent to set one up; with a device, to enter a code.
+    """
+
+    EXEMPT = ("/admin/logout/",)
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        path = request.path_info
+        if any(path.startswith(prefix) for prefix in settings.TUHONO_TWO_FACTOR_PATHS) and not path.startswith(
+            self.EXEMPT
+        ):
+            user = request.user
+            if user.is_authenticated and two_factor_required(user) and not user.is_verified():  # type: ignore[union-attr]
+                from django_otp import devices_for_user
+
+                has_device = any(True for _ in devices_for_user(user, confirmed=True))
+                target = reverse("ops:two_factor_verify" if has_device else "ops:two_factor_setup")
+                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+
+class PublicPageCacheMiddleware:
+    """Serves the public register pages, map data and API from a cache keyed on the register version.
+
+    Only anonymous GETs to the URL names in TUHONO_CACHED_URL_NAMES, answered 200 without
+    setting a cookie or using a CSRF token, are stored. The version is the audit chain's
+    sequence, which every change to the register advances (tuhono/ops/cache.py), so a change
+    is visible at once; entries also expire after TUHONO_PUBLIC_CACHE_SECONDS.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = self._key(request)
+        if key is None:
+            return self.get_response(request)
+        cached = register_cache.page_get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and isinstance(response, HttpResponse)
+        ):
+            register_cache.page_set(key, response)
+        return response
+
+    def _key(self, request: HttpRequest) -> str | None:
+        if request.method != "GET" or settings.TUHONO_PUBLIC_CACHE_SECONDS <= 0:
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # staff, or anyone with a session: never cached, never served from the cache
+        url_name = register_cache.cached_url_name(request.path_info)
+        if url_name is None:
+            return None
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        raw = f"{request.LANGUAGE_CODE}|{request.get_host()}|{request.path_info}|{query}"
+        digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        return f"page:{register_cache.register_version()}:{digest}"
