@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 # councils and partnerships first, then what hangs off them.
 DEMO_LOADERS = [
     "tuhono.partnerships.demo.loader.demo_load",
+    "tuhono.partnerships.importing.demo.national_demo_load",
     "tuhono.accounts.demo.demo_users_load",
     "tuhono.visits.demo.demo_visits_load",
 ]

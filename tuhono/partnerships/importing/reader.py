@@ -1,0 +1,228 @@
+"""Reading a partnership file as people have it: CSV, TSV or JSON, in whatever encoding, mapped to fields."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+FIELDS = (
+    "place_a",
+    "country_a",
+    "place_b",
+    "country_b",
+    "lat_a",
+    "lng_a",
+    "lat_b",
+    "lng_b",
+    "kind",
+    "status",
+    "signed",
+    "ended",
+    "focus",
+    "source",
+)
+REQUIRED = ("place_a", "country_a", "place_b", "country_b")
+FORMATS = ("csv", "tsv", "json")
+
+# Column names seen in the wild for each field (folded: lower case, no spaces or punctuation).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "place_a": ("placea", "city1", "citya", "town1", "place1", "city", "from", "fromcity", "council", "sistercity1"),
+    "country_a": ("countrya", "country1", "fromcountry", "countrycity1"),
+    "place_b": ("placeb", "city2", "cityb", "town2", "place2", "partner", "partnercity", "to", "tocity", "sistercity2"),
+    "country_b": ("countryb", "country2", "partnercountry", "tocountry", "countrycity2"),
+    "lat_a": ("lata", "lat1", "latitude1", "latitudea", "city1lat", "lat1deg"),
+    "lng_a": ("lnga", "lng1", "lon1", "long1", "longitude1", "longitudea", "lona", "city1lng", "city1lon"),
+    "lat_b": ("latb", "lat2", "latitude2", "latitudeb", "city2lat"),
+    "lng_b": ("lngb", "lng2", "lon2", "long2", "longitude2", "longitudeb", "lonb", "city2lng", "city2lon"),
+    "kind": ("kind", "type", "relationship", "relationshiptype"),
+    "status": ("status", "state"),
+    "signed": ("signed", "signedon", "since", "year", "established", "date", "startdate", "started"),
+    "ended": ("ended", "endedon", "until", "enddate"),
+    "focus": ("focus", "focusareas", "focusarea", "themes", "sectors"),
+    "source": ("source", "sources", "reference", "url"),
+}
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read (no rows, missing required columns, bad JSON)."""
+
+
+@dataclass
+class SourceRow:
+    line: int  # line number in the file (header is line 1), or position in a JSON list
+    values: dict[str, str]
+    raw: str = ""
+
+
+@dataclass
+class ReadResult:
+    columns: list[str]
+    mapping: dict[str, str]
+    encoding: str
+    rows: list[SourceRow] = field(default_factory=list)
+    blank_lines: int = 0
+
+
+def _fold_column(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.strip().lstrip("\ufeff").lower())
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read in: BOMs honoured, UTF-8 tried, then Windows-1252."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    if data[:200].count(b"\x00") > 20:  # UTF-16 without a BOM
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def guess_format(filename: str, text: str) -> str:
+    lowered = filename.lower()
+    if lowered.endswith((".json", ".jsonl", ".ndjson")):
+        return "json"
+    if lowered.endswith((".tsv", ".tab")):
+        return "tsv"
+    first = text.lstrip()[:1]
+    if first in "[{":
+        return "json"
+    head = text.split("\n", 1)[0]
+    return "tsv" if head.count("\t") > head.count(",") else "csv"
+
+
+def resolve_mapping(columns: list[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """Which column holds each field: explicit --map first, then the column's own name, then known synonyms.
+
+    Raises ImportFileError naming what is missing.
+    """
+    overrides = overrides or {}
+    unknown = set(overrides) - set(FIELDS)
+    if unknown:
+        raise ImportFileError(f"Unknown field(s) in the mapping: {', '.join(sorted(unknown))}. Fields: {', '.join(FIELDS)}.")
+    by_fold = {_fold_column(column): column for column in columns}
+    mapping: dict[str, str] = {}
+    for name, column in overrides.items():
+        if column not in columns and _fold_column(column) not in by_fold:
+            raise ImportFileError(f"The mapping names a column '{column}' that the file does not have.")
+        mapping[name] = column if column in columns else by_fold[_fold_column(column)]
+    taken = set(mapping.values())
+    for name in FIELDS:
+        if name in mapping:
+            continue
+        for candidate in (_fold_column(name), *SYNONYMS.get(name, ())):
+            column = by_fold.get(candidate)
+            if column and column not in taken:
+                mapping[name] = column
+                taken.add(column)
+                break
+    missing = [name for name in REQUIRED if name not in mapping]
+    if missing:
+        raise ImportFileError(
+            f"The file has no column for {', '.join(missing)}. Its columns are: {', '.join(columns) or 'none'}. "
+            f"Name them with --map FIELD=COLUMN."
+        )
+    return mapping
+
+
+def _clean(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\ufeff", "").replace("\u00a0", " ")
+    return " ".join(text.split())
+
+
+def read_rows(
+    data: bytes, *, filename: str = "", file_format: str | None = None, mapping: dict[str, str] | None = None
+) -> ReadResult:
+    """Every non-blank row of the file as fields (blank lines are counted, not returned)."""
+    text, encoding = decode(data)
+    file_format = file_format or guess_format(filename, text)
+    if file_format not in FORMATS:
+        raise ImportFileError(f"'{file_format}' is not a format this importer reads: use csv, tsv or json.")
+    if file_format == "json":
+        records, columns = _json_records(text)
+    else:
+        records, columns = _delimited_records(text, "\t" if file_format == "tsv" else ",")
+    resolved = resolve_mapping(columns, mapping)
+    result = ReadResult(columns=columns, mapping=resolved, encoding=encoding)
+    for line, record, raw in records:
+        values = {name: _clean(record.get(column)) for name, column in resolved.items()}
+        if not any(values.values()):
+            result.blank_lines += 1
+            continue
+        result.rows.append(SourceRow(line=line, values=values, raw=raw))
+    return result
+
+
+def _delimited_records(text: str, delimiter: str) -> tuple[Iterable[tuple[int, dict, str]], list[str]]:
+    if delimiter == ",":
+        sample = text[:4096]
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] = []
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            header = [_clean(cell) or f"column{n + 1}" for n, cell in enumerate(row)]
+            break
+    if not header:
+        raise ImportFileError("The file is empty: it has no header row.")
+
+    def records() -> Iterable[tuple[int, dict, str]]:
+        for row in reader:
+            padded = row + [""] * (len(header) - len(row))
+            record = dict(zip(header, padded, strict=False))
+            if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+                record["__extra__"] = delimiter.join(row[len(header) :])
+            yield reader.line_num, record, delimiter.join(row)
+
+    return list(records()), header
+
+
+def _json_records(text: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
+    stripped = text.strip()
+    try:
+        document = json.loads(stripped)
+    except json.JSONDecodeError:
+        # JSON Lines: one object a line.
+        try:
+            document = [json.loads(line) for line in stripped.splitlines() if line.strip()]
+        except json.JSONDecodeError as error:
+            raise ImportFileError(f"The file is not valid JSON: {error}") from error
+    if isinstance(document, dict):
+        lists = [value for value in document.values() if isinstance(value, list)]
+        document = lists[0] if lists else [document]
+    if not isinstance(document, list):
+        raise ImportFileError("The JSON file must hold a list of objects.")
+    columns: list[str] = []
+    records = []
+    for position, item in enumerate(document, start=1):
+        if isinstance(item, list):  # rows as arrays: the first is the header
+            if not columns:
+                columns = [str(cell) for cell in item]
+                continue
+            item = dict(zip(columns, item, strict=False))
+        if not isinstance(item, dict):
+            item = {}
+        for key in item:
+            if key not in columns:
+                columns.append(str(key))
+        records.append((position, {str(k): v for k, v in item.items()}, json.dumps(item, ensure_ascii=False)[:500]))
+    return records, columns
