@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from .views import register
+from .views import requests as request_views
 
 app_name = "public"
 
@@ -10,4 +11,11 @@ urlpatterns = [
     path("partnerships/", register.partnership_list, name="partnership_list"),
     path("partnerships/<slug:slug>/", register.partnership_detail, name="partnership_detail"),
     path("alliances/<slug:slug>/", register.alliance_detail, name="alliance_detail"),
+    path("visits/request/", request_views.visit_request, name="visit_request"),
+    path("visits/request/check/", request_views.visit_request_check, name="visit_request_check"),
+    path("visits/request/sent/", request_views.visit_request_done, name="visit_request_done"),
+    path("enquiries/", request_views.enquiry, name="enquiry"),
+    path("feedback/", request_views.feedback, name="feedback"),
+    path("messages/sent/", request_views.message_done, name="message_done"),
+    path("contact/", request_views.contact, name="contact"),
 ]
