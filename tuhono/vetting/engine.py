@@ -1,0 +1,77 @@
+"""A thin adapter over the screening engine in `tuhono.watchlists`.
+
+Vetting uses only what is named here, so a change to the engine's API is a
+change to this one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tuhono.watchlists.enums import ListVersionStatus
+from tuhono.watchlists.matching.index import CandidateIndex
+from tuhono.watchlists.models import ListEntity, ListVersion
+from tuhono.watchlists.selectors import version_changes, versions_in_force
+from tuhono.watchlists.services.screening import Match, screen_entity, screening_threshold
+
+__all__ = [
+    "ListEntity",
+    "ListVersion",
+    "Match",
+    "changed_entities",
+    "index_of",
+    "screen",
+    "screening_threshold",
+    "unprocessed_versions",
+    "versions_in_force",
+]
+
+# How many of the best-scoring entities a screening keeps per party: enough to
+# show near misses beside the alerts, few enough to read.
+MATCHES_KEPT = 5
+
+
+def screen(
+    *,
+    names: list[str],
+    schema: str,
+    birth_date: str = "",
+    nationality: str = "",
+    index: CandidateIndex | None = None,
+) -> list[Match]:
+    """The best matches of one party against the lists in force (or against `index` only)."""
+    return screen_entity(
+        names=names,
+        schema=schema,
+        birth_dates=[birth_date] if birth_date else [],
+        countries=[nationality] if nationality else [],
+        limit=MATCHES_KEPT,
+        index=index,
+    )
+
+
+def index_of(entities: Iterable[tuple[int, str, list[str]]]) -> CandidateIndex:
+    """A candidate index over a few entities (pk, schema, names): those a list version changed."""
+    index = CandidateIndex()
+    for pk, schema, names in entities:
+        index.add(pk, schema, names)
+    index.freeze()
+    return index
+
+
+def changed_entities(version: ListVersion) -> tuple[list[tuple[int, str, list[str]]], list[int]]:
+    """(pk, schema, names) of the entities `version` added or changed, and the pks of those it removed."""
+    changes = version_changes(version=version)
+    added_or_changed = list(changes.added_or_changed.values_list("pk", "schema", "names"))
+    removed = list(changes.removed.values_list("pk", flat=True))
+    return added_or_changed, removed
+
+
+def unprocessed_versions(processed: Iterable[int]) -> list[ListVersion]:
+    """List versions that landed (in force or since superseded) and have not been re-screened against."""
+    return list(
+        ListVersion.objects.exclude(status__in=[ListVersionStatus.FAILED, ListVersionStatus.IMPORTING])
+        .exclude(pk__in=list(processed))
+        .select_related("source")
+        .order_by("pk")
+    )

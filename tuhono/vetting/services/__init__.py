@@ -1,0 +1,40 @@
+"""Writes of the due-diligence domain. Each service checks who acts, validates, saves atomically and audits."""
+
+from .arrangements import arrangement_update, notice_record
+from .assessments import (
+    advice_answer,
+    advice_record,
+    assessment_start,
+    assessment_submit,
+    assessment_update,
+    decision_sign,
+)
+from .screening import (
+    counterpart_add,
+    match_confirm,
+    match_dismiss,
+    party_register,
+    party_screen,
+    rescreen_pending,
+    rescreen_version,
+    screening_sweep,
+)
+
+__all__ = [
+    "advice_answer",
+    "advice_record",
+    "arrangement_update",
+    "assessment_start",
+    "assessment_submit",
+    "assessment_update",
+    "counterpart_add",
+    "decision_sign",
+    "match_confirm",
+    "match_dismiss",
+    "notice_record",
+    "party_register",
+    "party_screen",
+    "rescreen_pending",
+    "rescreen_version",
+    "screening_sweep",
+]

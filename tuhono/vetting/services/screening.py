@@ -1,0 +1,485 @@
+"""Screening the people and organisations on a case, re-screening when lists change, and working alerts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from tuhono.audit.services import audit_record
+
+from .. import engine
+from ..access import require_worker
+from ..cases import SUBJECT_MODELS, PartySpec, case_ref, subject_parties
+from ..enums import CounterpartRole, MatchStatus, PartySchema, ScreeningStatus
+from ..models import Counterpart, RescreenRun, ScreenedParty, ScreeningMatch
+
+
+@dataclass
+class SyncCounts:
+    new: int = 0
+    reopened: int = 0
+    lapsed: int = 0
+
+    def add(self, other: SyncCounts) -> None:
+        self.new += other.new
+        self.reopened += other.reopened
+        self.lapsed += other.lapsed
+
+
+def _subject_hash(spec: PartySpec) -> str:
+    body = json.dumps(
+        [spec.name, sorted(spec.aliases), spec.schema, spec.birth_date, spec.nationality], ensure_ascii=False
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
+    audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
+
+
+def _party_status(party: ScreenedParty) -> str:
+    statuses = set(party.matches.values_list("status", flat=True))
+    if MatchStatus.CONFIRMED in statuses:
+        return ScreeningStatus.CONFIRMED
+    if MatchStatus.OPEN in statuses:
+        return ScreeningStatus.ALERT
+    return ScreeningStatus.CLEAR
+
+
+def _lapse(actor: Any, match: ScreeningMatch, why: str, now: Any) -> bool:
+    """Close an open alert (or a near miss) that no longer stands. Returns whether an alert lapsed."""
+    was_open = match.status == MatchStatus.OPEN
+    if match.status not in (MatchStatus.OPEN, MatchStatus.BELOW_THRESHOLD):
+        return False
+    match.status = MatchStatus.LAPSED
+    match.last_scored_at = now
+    match.save(update_fields=["status", "last_scored_at"])
+    if was_open:
+        _audit(
+            actor, "alert_lapsed", match, match.party.council_id, party=match.party_id, entity=match.entity_id, why=why
+        )
+    return was_open
+
+
+def _sync_matches(
+    *, actor: Any, party: ScreenedParty, found: list[engine.Match], scope: set[int] | None, removed: set[int]
+) -> SyncCounts:
+    """Bring the party's stored matches in line with a screening's results.
+
+    `scope` None: a full screening, so a stored match not found again lapses.
+    Otherwise only matches on entities in `scope` (what a list version changed)
+    and `removed` are looked at; the rest stand as they are.
+    """
+    now = timezone.now()
+    counts = SyncCounts()
+    existing = {m.list_entity_id: m for m in party.matches.select_related("party")}
+    seen: set[int] = set()
+    for result in found:
+        seen.add(result.list_entity_pk)
+        values = {
+            "list_version_id": result.list_version_id,
+            "source_name": result.source[:120],
+            "entity_id": result.entity_id[:255],
+            "caption": result.caption[:500],
+            "matched_name": (result.matched_name or "")[:500],
+            "topics": list(result.topics),
+            "score": max(0.0, min(1.0, float(result.score))),
+            "explanation": result.explanation,
+            "content_hash": result.content_hash,
+            "last_scored_at": now,
+        }
+        match = existing.get(result.list_entity_pk)
+        if match is None:
+            match = ScreeningMatch(
+                party=party,
+                list_entity_id=result.list_entity_pk,
+                status=MatchStatus.OPEN if result.alert else MatchStatus.BELOW_THRESHOLD,
+                first_matched_at=now,
+                **values,
+            )
+            match.full_clean()
+            match.save()
+            if result.alert:
+                counts.new += 1
+                _audit(
+                    actor,
+                    "alert_raised",
+                    match,
+                    party.council_id,
+                    party=party.pk,
+                    entity=result.entity_id,
+                    source=result.source,
+                    score=values["score"],
+                    list_version=result.list_version_id,
+                )
+            continue
+        previous = match.status
+        for name, value in values.items():
+            setattr(match, name, value)
+        if previous == MatchStatus.DISMISSED and result.alert and result.content_hash != match.dismissed_content_hash:
+            match.status = MatchStatus.OPEN
+            counts.reopened += 1
+        elif previous == MatchStatus.OPEN and not result.alert:
+            match.status = MatchStatus.LAPSED
+            counts.lapsed += 1
+        elif previous in (MatchStatus.LAPSED, MatchStatus.BELOW_THRESHOLD):
+            match.status = MatchStatus.OPEN if result.alert else MatchStatus.BELOW_THRESHOLD
+            if result.alert:
+                counts.new += 1
+        match.full_clean()
+        match.save()
+        if match.status != previous:
+            action = {
+                MatchStatus.OPEN: "alert_reopened" if previous == MatchStatus.DISMISSED else "alert_raised",
+                MatchStatus.LAPSED: "alert_lapsed",
+            }.get(match.status)
+            if action:
+                _audit(
+                    actor,
+                    action,
+                    match,
+                    party.council_id,
+                    party=party.pk,
+                    entity=match.entity_id,
+                    source=match.source_name,
+                    score=match.score,
+                    list_version=match.list_version_id,
+                    previous=previous,
+                )
+    for entity_pk, match in existing.items():
+        if entity_pk in seen:
+            continue
+        if entity_pk in removed:
+            counts.lapsed += _lapse(actor, match, "removed from the list", now)
+        elif scope is None or entity_pk in scope:
+            counts.lapsed += _lapse(actor, match, "no longer matches", now)
+    return counts
+
+
+def _record_screening(party: ScreenedParty, actor: Any, versions: list[int]) -> None:
+    party.status = _party_status(party)
+    party.screened_at = timezone.now()
+    party.screened_by = actor if getattr(actor, "is_authenticated", False) else None
+    party.full_clean()
+    party.save()
+    party.screened_against.add(*versions)
+
+
+@transaction.atomic
+def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
+    """Screen one party against every list version in force, now.
+
+    Guarantees: each match is stored with its score, explanation, list entity
+    and the list version that last changed it; a dismissed match stays
+    dismissed unless its entity changed since; an open alert that no longer
+    matches lapses; the versions screened against are recorded; audited.
+    """
+    require_worker(actor, party.council_id)
+    party = ScreenedParty.objects.select_for_update().get(pk=party.pk)
+    found = engine.screen(
+        names=[party.name, *party.aliases],
+        schema=party.schema,
+        birth_date=party.birth_date,
+        nationality=party.nationality,
+    )
+    counts = _sync_matches(actor=actor, party=party, found=found, scope=None, removed=set())
+    versions = [v.pk for v in engine.versions_in_force()]
+    _record_screening(party, actor, versions)
+    _audit(
+        actor,
+        "party_screened",
+        party,
+        party.council_id,
+        name=party.name,
+        status=party.status,
+        list_versions=versions,
+        alerts_new=counts.new,
+        alerts_reopened=counts.reopened,
+        alerts_lapsed=counts.lapsed,
+    )
+    return party
+
+
+@transaction.atomic
+def party_register(*, actor: Any, subject: models.Model, screen: bool = True) -> list[ScreenedParty]:
+    """Put everyone a subject record names (a counterpart, a delegation member, a contacts-log entry) on
+    the screening list and screen them.
+
+    Idempotent: a party whose details have not changed is neither duplicated
+    nor re-screened; one whose details changed is screened afresh.
+    """
+    case, specs = subject_parties(subject)
+    ref = case_ref(case)
+    require_worker(actor, ref.council_id)
+    subject_type = ContentType.objects.get_for_model(subject)
+    parties = []
+    for spec in specs:
+        digest = _subject_hash(spec)
+        party = ScreenedParty.objects.filter(
+            subject_type=subject_type, subject_id=subject.pk, subject_key=spec.key
+        ).first()
+        changed = party is None or party.subject_hash != digest
+        if party is None:
+            party = ScreenedParty(
+                council_id=ref.council_id, subject_type=subject_type, subject_id=subject.pk, subject_key=spec.key
+            )
+        party.origin = spec.origin
+        party.case_kind, party.case_type, party.case_id, party.case_label = (
+            ref.kind,
+            ref.content_type,
+            ref.pk,
+            ref.label,
+        )
+        party.role_label = spec.role_label[:200]
+        party.schema, party.name, party.aliases = spec.schema, spec.name[:300], list(spec.aliases)
+        party.birth_date, party.nationality = spec.birth_date[:10], spec.nationality[:60]
+        party.subject_hash = digest
+        if changed:
+            party.status = ScreeningStatus.PENDING
+            party.screened_at = None
+        party.full_clean()
+        party.save()
+        if changed:
+            party.screened_against.clear()
+            _audit(actor, "party_added", party, party.council_id, name=party.name, case=ref.label, origin=spec.origin)
+        if changed and screen:
+            party = party_screen(actor=actor, party=party)
+        parties.append(party)
+    return parties
+
+
+@transaction.atomic
+def counterpart_add(
+    *,
+    actor: Any,
+    partnership: Any,
+    name: str,
+    role: str = CounterpartRole.OFFICIAL,
+    schema: str = PartySchema.PERSON,
+    aliases: list[str] | None = None,
+    birth_date: str = "",
+    nationality: str = "",
+    position: str = "",
+    notes: str = "",
+) -> Counterpart:
+    """Record a counterpart official, intermediary or organisation of a partnership, and screen them at once."""
+    require_worker(actor, partnership.council_id)
+    counterpart = Counterpart(
+        council_id=partnership.council_id,
+        partnership=partnership,
+        role=role,
+        schema=schema,
+        name=" ".join((name or "").split()),
+        aliases=[a.strip() for a in (aliases or []) if a and a.strip()],
+        birth_date=(birth_date or "").strip(),
+        nationality=(nationality or "").strip(),
+        position=position,
+        notes=notes,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    counterpart.full_clean()
+    counterpart.save()
+    _audit(actor, "counterpart_added", counterpart, partnership.council_id, name=counterpart.name, role=role)
+    party_register(actor=actor, subject=counterpart)
+    return counterpart
+
+
+@dataclass
+class SweepResult:
+    registered: int = 0
+    screened: int = 0
+    alerts: int = 0
+    councils: set[int] = field(default_factory=set)
+
+    def __str__(self) -> str:
+        return f"{self.registered} parties added to screening, {self.screened} screened, {self.alerts} with an alert"
+
+
+def screening_sweep(*, actor: Any = None, council_id: int | None = None) -> SweepResult:
+    """Find everyone named on a case who has not been screened (or whose details changed) and screen them.
+
+    Looks at counterparts, visit parties and contacts-log entries (whichever
+    of those domains are installed). Each subject is handled in its own
+    transaction, so one bad record does not hold up the rest.
+    """
+    result = SweepResult()
+    for label in SUBJECT_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        queryset = model._default_manager.all()
+        if council_id is not None:
+            council_path = "visit__council_id" if label == "visits.visitparty" else "council_id"
+            queryset = queryset.filter(**{council_path: council_id})
+        for subject in queryset.iterator():
+            before = ScreenedParty.objects.count()
+            parties = party_register(actor=actor, subject=subject, screen=False)
+            result.registered += ScreenedParty.objects.count() - before
+            for party in parties:
+                if party.status == ScreeningStatus.PENDING:
+                    screened = party_screen(actor=actor, party=party)
+                    result.screened += 1
+                    result.alerts += screened.status == ScreeningStatus.ALERT
+    for party in ScreenedParty.objects.filter(status=ScreeningStatus.PENDING, subject_id__isnull=True):
+        party_screen(actor=actor, party=party)
+        result.screened += 1
+    return result
+
+
+@transaction.atomic
+def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> RescreenRun:
+    """Re-screen every screened party against what one list version added, changed or removed.
+
+    Only the changed entities are scored (a candidate index of them alone),
+    so a list update costs in proportion to the change, not the list.
+    Parties already screened against the version are skipped. A dismissal on
+    an entity the version changed reopens if it still matches; a match on an
+    entity the version removed lapses. Runs once per version.
+    """
+    run, created = RescreenRun.objects.get_or_create(list_version=version, defaults={"started_at": timezone.now()})
+    if not created and run.finished_at:
+        return run
+    changed, removed_pks = engine.changed_entities(version)
+    removed = set(removed_pks)
+    scope = {pk for pk, _, _ in changed}
+    index = engine.index_of(changed) if changed else None
+    parties = (
+        ScreenedParty.objects.exclude(status=ScreeningStatus.PENDING)
+        .exclude(screened_against=version)
+        .select_for_update()
+        .order_by("pk")
+    )
+    counts = SyncCounts()
+    checked = 0
+    through = ScreenedParty.screened_against.through
+    links = []
+    for party in parties:
+        checked += 1
+        found = (
+            engine.screen(
+                names=[party.name, *party.aliases],
+                schema=party.schema,
+                birth_date=party.birth_date,
+                nationality=party.nationality,
+                index=index,
+            )
+            if index is not None
+            else []
+        )
+        has_removed = bool(removed) and party.matches.filter(list_entity_id__in=removed).exists()
+        if found or has_removed:
+            party_counts = _sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
+            counts.add(party_counts)
+            status = _party_status(party)
+            if status != party.status:
+                party.status = status
+                party.save(update_fields=["status"])
+        links.append(through(screenedparty_id=party.pk, listversion_id=version.pk))
+    through.objects.bulk_create(links, ignore_conflicts=True)
+    run.entities_checked = len(changed) + len(removed)
+    run.parties_checked = checked
+    run.matches_new, run.matches_reopened, run.matches_lapsed = counts.new, counts.reopened, counts.lapsed
+    run.finished_at = timezone.now()
+    run.save()
+    _audit(
+        actor,
+        "rescreen_completed",
+        run,
+        None,
+        list_version=version.pk,
+        source=version.source.name,
+        entities_checked=run.entities_checked,
+        parties_checked=checked,
+        alerts_new=counts.new,
+        alerts_reopened=counts.reopened,
+        alerts_lapsed=counts.lapsed,
+    )
+    return run
+
+
+def rescreen_pending(*, actor: Any = None) -> list[RescreenRun]:
+    """Re-screen against every list version that has landed since the last re-screen, oldest first."""
+    done = RescreenRun.objects.filter(finished_at__isnull=False).values_list("list_version_id", flat=True)
+    return [rescreen_version(actor=actor, version=version) for version in engine.unprocessed_versions(done)]
+
+
+def _require_open(match: ScreeningMatch) -> None:
+    if match.status != MatchStatus.OPEN:
+        raise ValidationError(f"This match is {match.get_status_display().lower()}, not an open alert.")
+
+
+@transaction.atomic
+def match_confirm(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
+    """A security officer confirms an alert as a true match. The party is then marked confirmed."""
+    match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
+    require_worker(actor, match.party.council_id)
+    _require_open(match)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why this is the same person or organisation."})
+    match.status = MatchStatus.CONFIRMED
+    match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    match.decided_at = timezone.now()
+    match.decision_reason = reason.strip()
+    match.full_clean()
+    match.save()
+    party = match.party
+    party.status = _party_status(party)
+    party.save(update_fields=["status"])
+    _audit(
+        actor,
+        "alert_confirmed",
+        match,
+        party.council_id,
+        party=party.pk,
+        entity=match.entity_id,
+        source=match.source_name,
+        score=match.score,
+        reason=match.decision_reason,
+    )
+    return match
+
+
+@transaction.atomic
+def match_dismiss(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
+    """A security officer dismisses an alert as a false match, with a reason.
+
+    The dismissal holds until the list entity changes: the entity's content
+    hash is kept, and a re-screen that finds it changed reopens the alert.
+    """
+    match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
+    require_worker(actor, match.party.council_id)
+    _require_open(match)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Give the reason this is not the same person or organisation."})
+    match.status = MatchStatus.DISMISSED
+    match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    match.decided_at = timezone.now()
+    match.decision_reason = reason.strip()
+    match.dismissed_content_hash = match.content_hash
+    match.full_clean()
+    match.save()
+    party = match.party
+    party.status = _party_status(party)
+    party.save(update_fields=["status"])
+    _audit(
+        actor,
+        "alert_dismissed",
+        match,
+        party.council_id,
+        party=party.pk,
+        entity=match.entity_id,
+        source=match.source_name,
+        score=match.score,
+        reason=match.decision_reason,
+        content_hash=match.dismissed_content_hash,
+    )
+    return match
