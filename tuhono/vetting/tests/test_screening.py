@@ -102,7 +102,7 @@ def test_dismissal_holds_until_the_list_entity_changes(staff, proposed, watchlis
     assert ScreeningMatch.objects.get(pk=match.pk).status == MatchStatus.DISMISSED
 
     # A new version that leaves the entity alone: still dismissed.
-    unchanged = copy.deepcopy(LIST_V1) + [{"id": "NEW-1", "schema": "Person", "properties": {"name": ["Rua Tane"]}}]
+    unchanged = [*copy.deepcopy(LIST_V1), {"id": "NEW-1", "schema": "Person", "properties": {"name": ["Rua Tane"]}}]
     import_list(unchanged)
     rescreen_pending()
     assert ScreeningMatch.objects.get(pk=match.pk).status == MatchStatus.DISMISSED
