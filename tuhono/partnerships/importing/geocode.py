@@ -52,14 +52,16 @@ def parse_coordinate(text: str, *, limit: float) -> float | None | str:
     return value
 
 
-def _best(name: PlaceName, country_code: str) -> list[gazetteer.GazetteerPlace]:
+def _best(name: PlaceName, country_code: str) -> tuple[list[gazetteer.GazetteerPlace], str]:
+    """The gazetteer's places for the first spelling it knows (exact names first), and that spelling."""
     for variant in name.variants():
         found = gazetteer.candidates(variant, country_code)
         if found:
-            primary = [p for p in found if gazetteer.fold_name(p.name) == gazetteer.fold_name(variant)]
+            folded = gazetteer.fold_name(variant)
+            primary = [p for p in found if gazetteer.fold_name(p.name) == folded]
             rest = [p for p in found if p not in primary]
-            return primary + rest
-    return []
+            return primary + rest, variant
+    return [], ""
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -72,7 +74,7 @@ def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "")
     name = parse_place_name(text)
     result = Located(name=name.primary, country_code=country_code)
     given = _given_point(lat_text, lng_text, country_code, result.notes)
-    candidates = _best(name, country_code)
+    candidates, spelling = _best(name, country_code)
 
     if given is not None:
         lat, lng = given
@@ -112,12 +114,9 @@ def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "")
         else:
             result.notes.append(f"'{name.primary}' is not in the gazetteer for {country_name(country_code)}")
 
-    if result.found is not None:
-        found = result.found
-        spellings = {gazetteer.fold_name(found.name), *(gazetteer.fold_name(a) for a in found.alternate_names)}
-        if gazetteer.fold_name(name.primary) not in spellings:
-            # Matched on 'Bolzano' for 'Bozen' or an undecorated form: show the gazetteer's name.
-            result.name = found.name
+    if result.found is not None and spelling != name.primary:
+        # Matched on 'Bolzano' for 'Bozen' or on an undecorated form: show the gazetteer's name.
+        result.name = result.found.name
     return result
 
 

@@ -254,7 +254,11 @@ class _Register:
     def known_council(self, located: Located) -> CouncilSpec | None:
         spec = self.council_by_seat.get(located.key)
         if spec is None:
-            spec = self.council_by_name.get((located.country_code, gazetteer.fold_name(located.name)))
+            # By name only for a council without a seat: with a seat, the seat decides
+            # (two Springfields are two places, not one council), whatever order the rows come in.
+            named = self.council_by_name.get((located.country_code, gazetteer.fold_name(located.name)))
+            if named is not None and named.seat_key is None:
+                spec = named
         return spec
 
 
