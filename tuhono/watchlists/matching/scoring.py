@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
@@ -14,6 +15,7 @@ from .tokens import compare_tokens
 
 _ids = itertools.count()
 TOKEN_WEIGHT = 0.7
+WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -50,12 +52,15 @@ def _is_person(schema: str) -> bool:
     return schema in PERSON_SCHEMAS
 
 
-def _proxy(schema: str, names: list[str]) -> EntityProxy:
+@lru_cache(maxsize=4096)
+def _proxy(schema: str, names: tuple[str, ...]) -> EntityProxy:
+    """One proxy per distinct set of names, so nomenklatura's name analysis (cached
+    by entity id, and the costliest step) runs once per subject and per list entity."""
     try:
         proxy = model.make_entity(schema)
     except Exception:
         proxy = model.make_entity("LegalEntity")
-    # nomenklatura caches name analysis by entity id: every proxy gets a fresh one.
+    # The id is unique per (schema, names): a cached analysis never meets other names.
     proxy.id = f"tuhono-{next(_ids)}"
     for name in names:
         proxy.add("name", name, quiet=True)
@@ -76,7 +81,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     transliterations, ...) by logic-v2 and by the token alignment; the
     result leans on the token alignment (0.7) with logic-v2 as a second
     opinion (0.3), because each catches errors the other makes; a
-    whole-name identity in some form scores 1.
+    whole-name identity in some form scores 1. logic-v2 is not consulted
+    (`logic_v2` = -1) for an identity or for names too far apart to reach
+    any threshold.
     """
     schema = _common_schema(query_schema, list_schema)
     person = _is_person(schema)
@@ -98,25 +105,25 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     if best_tok is None:
         return best
     tok, qn, qf, qm, rn, rf, rm = best_tok
-    q_latin = sorted({f for _, f, _ in q_forms} | set(query_names))
-    r_latin = sorted({f for _, f, _ in r_forms} | set(list_names))
-    lv2 = name_match(_proxy(schema, q_latin), _proxy(schema, r_latin), LV2_CONFIG)
-    if tok.score >= 1.0:
-        score = 1.0
-    else:
-        score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
-        if any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names):
-            # Across scripts our token view sees machine transliterations, which lose
-            # letters; logic-v2's cross-script name symbols deserve full trust there.
-            score = max(score, lv2.score)
+    cross_script = any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names)
     method = " and ".join(m for m in (qm, rm) if m)
+    detail = f"{qf} ~ {rf}" + (f" ({tok.detail})" if tok.detail else "")
+    if tok.score >= 1.0 or (tok.score < WEAK_TOKEN_SCORE and not cross_script):
+        # The same name, or too far apart for logic-v2 to lift it near any threshold:
+        # spare its costly analysis.
+        return NameScore(score=tok.score, query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=-1.0)
+    # logic-v2 sees the names as written plus the Latin forms the alignment chose
+    # (upper-cased: rigour's analysis of some lower-case forms is a hundred times slower).
+    q_names = tuple(dict.fromkeys([*query_names, qf.upper()]))
+    r_names = tuple(dict.fromkeys([*list_names, rf.upper()]))
+    lv2 = name_match(_proxy(schema, q_names), _proxy(schema, r_names), LV2_CONFIG)
+    score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
+    if cross_script:
+        # Across scripts our token view sees machine transliterations, which lose
+        # letters; logic-v2's cross-script name symbols deserve full trust there.
+        score = max(score, lv2.score)
     return NameScore(
-        score=min(score, 1.0),
-        query_name=qn,
-        list_name=rn,
-        method=method,
-        detail=(f"{qf} ~ {rf}" + (f" ({tok.detail})" if tok.detail else "")),
-        logic_v2=lv2.score,
+        score=min(score, 1.0), query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=lv2.score
     )
 
 

@@ -14,6 +14,7 @@ sentence saying why.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from ..matching.scoring import Subject, score_subject
 from ..models import ListEntity, ListVersion
 
 DEFAULT_THRESHOLD = 0.75
-PREFILTER_LIMIT = 8
+PREFILTER_LIMIT = 6
 
 
 def screening_threshold() -> float:
@@ -74,6 +75,10 @@ def build_index() -> CandidateIndex:
     for pk, schema, names in rows:
         index.add(pk, schema, names)
     index.freeze()
+    # Millions of long-lived index objects would make every full garbage collection
+    # walk them all (seconds); move them out of the collector's sight.
+    gc.collect()
+    gc.freeze()
     return index
 
 
