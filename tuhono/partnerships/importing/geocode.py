@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 from tuhono.places import gazetteer
@@ -114,16 +115,21 @@ def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "")
         else:
             result.notes.append(f"'{name.primary}' is not in the gazetteer for {country_name(country_code)}")
 
-    if result.found is not None and spelling != name.primary:
-        # Matched on 'Bolzano' for 'Bozen' or on an undecorated form: show the gazetteer's name.
+    if result.found is not None and (spelling != name.primary or not _latin(name.primary)):
+        # Matched on 'Bolzano' for 'Bozen', on an undecorated form, or on '福岡市': show the gazetteer's
+        # name (the list's spelling is kept among the place's other names).
         result.name = result.found.name
     return result
+
+
+def _latin(text: str) -> bool:
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
 def _given_point(lat_text: str, lng_text: str, country_code: str, notes: list[str]) -> tuple[float, float] | None:
     if not lat_text and not lng_text:
         return None
-    lat = parse_coordinate(lat_text, limit=90)
+    lat = parse_coordinate(lat_text, limit=180)
     lng = parse_coordinate(lng_text, limit=180)
     if lat is None or lng is None:
         notes.append("only one of latitude and longitude was given: ignored")
@@ -134,11 +140,14 @@ def _given_point(lat_text: str, lng_text: str, country_code: str, notes: list[st
     if lat == 0 and lng == 0:
         notes.append("coordinates 0, 0 are a placeholder: used the gazetteer")
         return None
-    inside = gazetteer.point_in_country(lat, lng, country_code)
+    inside = False if abs(lat) > 90 else gazetteer.point_in_country(lat, lng, country_code)
     if inside is False:
         if abs(lng) <= 90 and gazetteer.point_in_country(lng, lat, country_code):
             notes.append(f"coordinates {lat}, {lng} look swapped: used {lng}, {lat}")
             return lng, lat
-        notes.append(f"coordinates {lat}, {lng} are not in {country_name(country_code)}: used the gazetteer")
+        if abs(lat) > 90:
+            notes.append(f"latitude {lat} is out of range: used the gazetteer")
+        else:
+            notes.append(f"coordinates {lat}, {lng} are not in {country_name(country_code)}: used the gazetteer")
         return None
     return lat, lng
