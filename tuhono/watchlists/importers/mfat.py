@@ -71,9 +71,8 @@ def _find_header(rows: Iterator[tuple[Any, ...]]) -> tuple[int, dict[int, tuple[
     for number, row in enumerate(rows, start=1):
         roles = {i: (_column_role(_key(cell)), str(cell).strip()) for i, cell in enumerate(row)}
         found = {role for role, _ in roles.values() if role}
-        if {"first", "last"} <= found or "name" in found or "last" in found:
-            if len(found) >= 3:
-                return number, {i: (role, label) for i, (role, label) in roles.items() if role}
+        if ("name" in found or "last" in found) and len(found) >= 3:
+            return number, {i: (role, label) for i, (role, label) in roles.items() if role}
         if number >= 20:
             break
     raise WatchlistFormatError("no header row with name columns in the first 20 rows", line=1)

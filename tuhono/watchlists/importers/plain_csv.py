@@ -42,7 +42,7 @@ def read(path: Path) -> Iterator[EntityProxy]:
                 schema = row.get("schema") or "LegalEntity"
                 entity_id = (
                     row.get("id")
-                    or "csv-" + hashlib.sha1(f"{schema}|{name}|{row.get('birth_date', '')}".encode()).hexdigest()[:16]
+                    or "csv-" + hashlib.sha256(f"{schema}|{name}|{row.get('birth_date', '')}".encode()).hexdigest()[:16]
                 )
                 proxy = make_entity(schema, entity_id, line=number)
                 proxy.add("name", name)

@@ -102,11 +102,7 @@ def native_form(name: str) -> str:
 @lru_cache(maxsize=200000)
 def normalize(name: str, person: bool = True) -> str:
     """Lower-case ASCII, punctuation gone, legal forms in one spelling ('Aktiengesellschaft' -> 'ag')."""
-    text = name
-    if person:
-        text = remove_person_prefixes(text)
-    else:
-        text = replace_org_types_compare(text)
+    text = remove_person_prefixes(name) if person else replace_org_types_compare(name)
     text = ascii_text(text.replace("'", "").replace("’", "")) or ""
     tokens = TOKEN_RE.findall(text.lower())
     if not person:

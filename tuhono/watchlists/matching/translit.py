@@ -281,10 +281,11 @@ def cyrillic_forms(name: str) -> list[tuple[str, str]]:
             text = re.sub(ending + r"\b", latin, text)
         out = []
         for i, char in enumerate(text):
-            latin = overrides.get(char, CYR_BASE.get(char))
-            if latin is None:
+            found = overrides.get(char, CYR_BASE.get(char))
+            if found is None:
                 out.append(char)
                 continue
+            latin = found
             # Word-initial е is 'ye' in BGN/PCGN (Yevgeny); after a vowel too (Sergeyev).
             if (
                 char == "е"
@@ -324,9 +325,7 @@ def korean_forms(name: str) -> list[tuple[str, str]]:
             forms.append((f"{surname} {' '.join(given_rr)}", "Korean romanisation, split"))
             forms.append(
                 (
-                    f"{surname} {' '.join(given_rr[:1] + [g for g in given_rr[1:]])}".replace("eo", "o").replace(
-                        "eu", "u"
-                    ),
+                    f"{surname} {' '.join(given_rr)}".replace("eo", "o").replace("eu", "u"),
                     "North Korean romanisation",
                 )
             )

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 from django.db import transaction
@@ -178,7 +178,7 @@ def _load(version: ListVersion, proxies: Iterable[EntityProxy]) -> dict[str, int
     return counts
 
 
-def _refuse(*, source: Source, file_name: str, file_format: str, sha256: str, reason: str, actor: Any) -> None:
+def _refuse(*, source: Source, file_name: str, file_format: str, sha256: str, reason: str, actor: Any) -> NoReturn:
     with transaction.atomic():
         version = ListVersion(
             source=source,
@@ -216,11 +216,12 @@ def watchlist_import(
         raise FileNotFoundError(path)
     source, _ = Source.objects.get_or_create(name=source_name.strip())
     try:
-        file_format = file_format or detect_format(path)
+        detected: str = file_format or detect_format(path)
     except WatchlistFormatError as exc:
         _refuse(
             source=source, file_name=path.name, file_format="", sha256=file_sha256([path]), reason=str(exc), actor=actor
         )
+    file_format = detected
     files = source_files(path, file_format)
     sha256 = file_sha256(files)
     in_force = ListVersion.objects.filter(source=source, status=ListVersionStatus.IN_FORCE).first()
