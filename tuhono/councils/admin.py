@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
-from .models import Council
+from .models import Council, PartnerSeeking
+from .services import partner_seeking_set_published
 
 
 @admin.register(Council)
@@ -11,3 +12,33 @@ class CouncilAdmin(admin.ModelAdmin):
     search_fields = ["name", "maori_name"]
     autocomplete_fields = ["seat"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(PartnerSeeking)
+class PartnerSeekingAdmin(admin.ModelAdmin):
+    """Staff read requests and publish them; publishing goes through the service (audited)."""
+
+    list_display = ["display_name", "who", "country_code", "submitted_at", "published"]
+    list_filter = ["published", "who", "country_code"]
+    search_fields = ["place_name", "council__name", "interests"]
+    readonly_fields = ["submitted_at", "published_at"]
+    actions = ["publish", "withdraw"]
+
+    @admin.action(description="Publish on the public list")
+    def publish(self, request, queryset):  # type: ignore[no-untyped-def]
+        for seeking in queryset:
+            partner_seeking_set_published(actor=request.user, seeking=seeking, published=True)
+
+    @admin.action(description="Withdraw from the public list")
+    def withdraw(self, request, queryset):  # type: ignore[no-untyped-def]
+        for seeking in queryset:
+            partner_seeking_set_published(actor=request.user, seeking=seeking, published=False)
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        published = obj.published
+        if change and "published" in form.changed_data:
+            obj.published = not published
+            super().save_model(request, obj, form, change)
+            partner_seeking_set_published(actor=request.user, seeking=obj, published=published)
+        else:
+            super().save_model(request, obj, form, change)

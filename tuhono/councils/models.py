@@ -49,3 +49,51 @@ class Council(models.Model):
     @property
     def is_legacy(self) -> bool:
         return self.successor_id is not None
+
+
+class PartnerSeeking(models.Model):
+    """A council at home or a city abroad saying it seeks a partner. Public once staff publish it.
+
+    The contact details are for staff only: the public list shows who, where and what interests them.
+    """
+
+    class Who(models.TextChoices):
+        NZ_COUNCIL = "nz_council", "A New Zealand council"
+        ABROAD = "abroad", "A city or region abroad"
+
+    who = models.CharField(max_length=16, choices=Who.choices)
+    council = models.ForeignKey(
+        Council, null=True, blank=True, on_delete=models.PROTECT, related_name="partner_seekings"
+    )
+    place_name = models.CharField("city or region", max_length=200, blank=True)
+    country_code = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2")
+    interests = models.TextField(help_text="What the partnership would be about: education, trade, culture, ...")
+    contact_name = models.CharField(max_length=200)
+    contact_email = models.EmailField()
+    published = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = "partner seeking"
+        verbose_name_plural = "partners sought"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(who="nz_council") | models.Q(council__isnull=False),
+                name="partner_seeking_nz_names_council",
+                violation_error_message="Choose the New Zealand council that seeks a partner.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(who="abroad") | ~models.Q(place_name=""),
+                name="partner_seeking_abroad_names_place",
+                violation_error_message="Name the city or region that seeks a partner.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.council.name if self.council_id and self.council else self.place_name

@@ -1,6 +1,6 @@
 from django.db.models import Count, Q, QuerySet
 
-from .models import Council
+from .models import Council, PartnerSeeking
 
 
 def council_list_public() -> QuerySet[Council]:
@@ -15,3 +15,8 @@ def council_list_public() -> QuerySet[Council]:
 
 def council_get(*, slug: str) -> Council | None:
     return Council.objects.select_related("seat", "successor").filter(slug=slug).first()
+
+
+def partner_seeking_list_public() -> QuerySet[PartnerSeeking]:
+    """Published requests, newest first (contact details are not for public pages)."""
+    return PartnerSeeking.objects.filter(published=True).select_related("council").order_by("-published_at", "-pk")

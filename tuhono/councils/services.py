@@ -4,11 +4,12 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
 
-from .models import Council
+from .models import Council, PartnerSeeking
 
 
 @transaction.atomic
@@ -47,3 +48,55 @@ def council_create(
         payload={"name": name, "region": region, "country": country_code},
     )
     return council
+
+
+@transaction.atomic
+def partner_seeking_submit(
+    *,
+    who: str,
+    country_code: str,
+    interests: str,
+    contact_name: str,
+    contact_email: str,
+    council: Council | None = None,
+    place_name: str = "",
+) -> PartnerSeeking:
+    """Record a request from the public form (unpublished until staff publish it)."""
+    seeking = PartnerSeeking(
+        who=who,
+        council=council if who == PartnerSeeking.Who.NZ_COUNCIL else None,
+        place_name=place_name.strip() if who == PartnerSeeking.Who.ABROAD else "",
+        country_code="NZ" if who == PartnerSeeking.Who.NZ_COUNCIL else country_code.upper(),
+        interests=interests.strip(),
+        contact_name=contact_name.strip(),
+        contact_email=contact_email.strip(),
+    )
+    seeking.full_clean()
+    seeking.save()
+    audit_record(
+        actor=None,
+        action="partner_seeking.submitted",
+        target=seeking,
+        council_id=seeking.council_id,
+        payload={"who": who, "name": seeking.display_name, "country": seeking.country_code},
+    )
+    return seeking
+
+
+@transaction.atomic
+def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, published: bool) -> PartnerSeeking:
+    """Publish (or withdraw) a request on the public list."""
+    if seeking.published == published:
+        return seeking
+    seeking.published = published
+    seeking.published_at = timezone.now() if published else None
+    seeking.full_clean()
+    seeking.save(update_fields=["published", "published_at"])
+    audit_record(
+        actor=actor,
+        action="partner_seeking.published" if published else "partner_seeking.withdrawn",
+        target=seeking,
+        council_id=seeking.council_id,
+        payload={"name": seeking.display_name},
+    )
+    return seeking
