@@ -279,6 +279,7 @@ def build_plan(
     *,
     filename: str = "",
     only_council_id: int | None = None,
+    default_source: str = "",
     progress: ProgressCallback | None = None,
 ) -> ImportPlan:
     """Decide, row by row, what the import will create, merge or reject. Reads the database; writes nothing.
@@ -290,7 +291,7 @@ def build_plan(
     register = _Register()
     located_cache: dict[tuple, Located] = {}
     pair_lines: dict[frozenset, int] = {}
-    default_source = f"Imported from {filename}" if filename else "Imported list"
+    default_source = default_source or (f"Imported from {filename}" if filename else "Imported list")
     total = len(read.rows)
 
     def where(text: str, code: str, lat: str, lng: str) -> Located:

@@ -59,6 +59,7 @@ def partnerships_import(
     mapping: dict[str, str] | None = None,
     dry_run: bool = False,
     only_council_id: int | None = None,
+    source: str = "",
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Import a list of partnerships (place_a, country_a, place_b, country_b, ...).
@@ -71,7 +72,9 @@ def partnerships_import(
     started = time.perf_counter()
     sha256 = hashlib.sha256(data).hexdigest()
     read = read_rows(data, filename=filename, file_format=file_format, mapping=mapping)
-    plan = build_plan(read, filename=filename, only_council_id=only_council_id, progress=progress)
+    plan = build_plan(
+        read, filename=filename, only_council_id=only_council_id, default_source=source, progress=progress
+    )
     applied = False
     if not dry_run and (plan.partnerships or plan.new_councils):
         plan_apply(plan=plan, actor=actor, sha256=sha256)
