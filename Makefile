@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint typecheck bench check-migrations clean
+.PHONY: load soak fuzz audit run test install migrate demo lint typecheck bench check-migrations clean
 
 $(VENV)/.installed: requirements.txt package.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py demo_two_factor
 
 run: demo
 	@echo ""
@@ -29,6 +30,8 @@ run: demo
 	@echo "  Public site:  http://$(HOST):$(PORT)/partnerships/"
 	@echo "  Back office:  http://$(HOST):$(PORT)/admin/  (demo staff: officer / tuhono-demo-2026;"
 	@echo "                also approver, security, national, dunedin, admin with the same password)"
+	@echo "  Two-step sign-in (approver, security): authenticator key JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP,"
+	@echo "                or print the current code with: $(PY) manage.py totp_code approver"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -51,3 +54,17 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+
+# Production readiness (docs/operations.md, docs/benchmarks/load.md)
+load: install
+	$(PY) bench/bench_load.py
+
+soak: install
+	$(PY) bench/bench_load.py --soak 600
+
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-400} $(VENV)/bin/pytest tests/fuzz -q
+
+audit: install
+	$(VENV)/bin/pip-audit --strict --disable-pip -r requirements.lock --no-deps
+	$(VENV)/bin/bandit -q -c pyproject.toml -r config tuhono

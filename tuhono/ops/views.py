@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django_otp.qr import write_qrcode_image
 
 from . import twofactor
 from .health import health_report
@@ -61,6 +62,18 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "ops/two_factor_setup.html",
         {"form": form, "device": device, "secret": twofactor.device_secret(device), "next": _next_url(request)},
     )
+
+
+@never_cache
+@login_required
+def two_factor_qrcode(request: HttpRequest) -> HttpResponse:
+    """The pending device's key as a QR code (SVG) for the authenticator app to scan."""
+    if twofactor.device_confirmed(request.user):
+        return HttpResponse(status=404)
+    device = twofactor.device_pending(request.user)
+    response = HttpResponse(content_type="image/svg+xml")
+    write_qrcode_image(device.config_url, response)
+    return response
 
 
 @never_cache

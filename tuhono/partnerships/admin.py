@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -18,6 +18,7 @@ from tuhono.audit.selectors import audit_events_for
 from tuhono.audit.services import audit_record
 
 from . import services
+from .admin_import import import_view
 from .enums import PartnershipStatus
 from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership, StatusChange
 
@@ -83,6 +84,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
     readonly_fields = ["status", "status_changed_on", "audit_trail"]
     inlines = [StatusChangeInline, MilestoneInline]
     change_form_template = "admin/partnerships/partnership/change_form.html"
+    change_list_template = "admin/partnerships/partnership/change_list.html"
     fieldsets = [  # type: ignore[assignment]
         (None, {"fields": ["council", "partner", "kind", ("status", "status_changed_on"), "published"]}),
         ("Dates", {"fields": [("signed_on", "signed_precision"), "signed_basis", ("ended_on", "ended_precision")]}),
@@ -167,6 +169,11 @@ class PartnershipAdmin(CouncilScopedAdmin):
     def get_urls(self) -> list[Any]:
         return [
             path(
+                "import/",
+                self.admin_site.admin_view(lambda request: import_view(self, request)),
+                name="partnerships_partnership_import",
+            ),
+            path(
                 "<int:object_id>/status/",
                 self.admin_site.admin_view(self.change_status_view),
                 name="partnerships_partnership_status",
@@ -177,7 +184,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
     def change_status_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         partnership = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, partnership):
-            raise PermissionError
+            raise PermissionDenied
         form = StatusChangeForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
