@@ -16,6 +16,7 @@ from .tokens import compare_tokens
 _ids = itertools.count()
 TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
+LV2_CONFIDENT = 0.9
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -46,6 +47,7 @@ class NameScore:
     method: str
     detail: str
     logic_v2: float
+    token: float = 0.0
 
 
 def _is_person(schema: str) -> bool:
@@ -105,13 +107,17 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     if best_tok is None:
         return best
     tok, qn, qf, qm, rn, rf, rm = best_tok
+    q_script = script_key(qn)
+    same_native = q_script is not None and q_script == script_key(rn)
     cross_script = any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names)
     method = " and ".join(m for m in (qm, rm) if m)
     detail = f"{qf} ~ {rf}" + (f" ({tok.detail})" if tok.detail else "")
     if tok.score >= 1.0 or (tok.score < WEAK_TOKEN_SCORE and not cross_script):
         # The same name, or too far apart for logic-v2 to lift it near any threshold:
         # spare its costly analysis.
-        return NameScore(score=tok.score, query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=-1.0)
+        return NameScore(
+            score=tok.score, query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=-1.0, token=tok.score
+        )
     # logic-v2 sees the names as written plus the Latin forms the alignment chose
     # (upper-cased: rigour's analysis of some lower-case forms is a hundred times slower).
     q_names = tuple(dict.fromkeys([*query_names, qf.upper()]))
@@ -122,8 +128,18 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         # Across scripts our token view sees machine transliterations, which lose
         # letters; logic-v2's cross-script name symbols deserve full trust there.
         score = max(score, lv2.score)
+    elif lv2.score >= LV2_CONFIDENT and not same_native and not tok.contradiction:
+        # logic-v2 this sure has symbolic evidence the token view lacks: nicknames
+        # (Ted, Theodore), numbers (1st, First), acronyms (PLA), romanisations (Tse-tung, Zedong).
+        score = max(score, lv2.score)
     return NameScore(
-        score=min(score, 1.0), query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=lv2.score
+        score=min(score, 1.0),
+        query_name=qn,
+        list_name=rn,
+        method=method,
+        detail=detail,
+        logic_v2=lv2.score,
+        token=tok.score,
     )
 
 

@@ -124,6 +124,15 @@ LEGAL_FORMS = frozenset(
         "zoo",
     ]
 )
+# Legal forms that name the same kind of company in different languages or spellings.
+LEGAL_CLASSES = {
+    **dict.fromkeys(["ao", "oao", "zao", "pao", "jsc", "ojsc", "cjsc", "pjsc"], "joint-stock"),
+    **dict.fromkeys(["ooo", "llc"], "limited-liability"),
+    **dict.fromkeys(["ltd", "limited"], "limited"),
+    **dict.fromkeys(["inc", "incorporated", "corp", "corporation", "company", "co"], "corporation"),
+    **dict.fromkeys(["lp", "llp"], "partnership"),
+    **dict.fromkeys(["holding", "holdings", "group"], "group"),
+}
 PATRONYMIC_RE = re.compile(r"(ovich|evich|ovna|evna|ich|ovych|ivna|uly|kyzy|oglu|ogly)$")
 ROMAN_RE = re.compile(r"^[ivxlc]+$")
 SKELETON_RULES = [
@@ -179,8 +188,10 @@ def token_weight(token: str, person: bool) -> float:
 
 
 @lru_cache(maxsize=200000)
-def token_similarity(a: str, b: str, abjad: bool = False) -> float:
+def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -> float:
     if a == b:
+        return 1.0
+    if not person and a in LEGAL_CLASSES and LEGAL_CLASSES.get(a) == LEGAL_CLASSES.get(b):
         return 1.0
     if CJK_RE.match(a) or CJK_RE.match(b):
         return 0.0  # one Hanzi, kana or Hangul syllable is a whole name part
@@ -192,8 +203,8 @@ def token_similarity(a: str, b: str, abjad: bool = False) -> float:
     sa, sb = skeleton(a), skeleton(b)
     best = max(plain, (1.0 if sa == sb else Levenshtein.normalized_similarity(sa, sb)) * 0.95)
     short, long = sorted((a, b), key=len)
-    if len(short) >= 3 and long.startswith(short):
-        best = max(best, 0.8)  # a short form: Ben, Benjamin
+    if person and len(short) >= 3 and long.startswith(short):
+        best = max(best, 0.8)  # a short form of a given name: Ben, Benjamin
     if abjad:
         ca, cb = consonants(a), consonants(b)
         if ca and cb:
@@ -205,6 +216,8 @@ def token_similarity(a: str, b: str, abjad: bool = False) -> float:
 class TokenScore:
     score: float
     detail: str
+    # Positive evidence of two different people or companies (not just weak similarity).
+    contradiction: bool = False
 
 
 def _merge_split_words(q: list[str], r: list[str]) -> tuple[list[str], list[str]]:
@@ -246,12 +259,12 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
     if not q or not r:
         return TokenScore(0.0, "")
     if person and _nasab_swapped(q, r):
-        return TokenScore(0.3, "father and son names swapped around bin/ibn")
+        return TokenScore(0.3, "father and son names swapped around bin/ibn", contradiction=True)
     if "".join(q) == "".join(r):
         return TokenScore(1.0, "same letters")
     q, r = _merge_split_words(list(q), list(r))
     pairs = sorted(
-        ((token_similarity(a, b, abjad), i, j) for i, a in enumerate(q) for j, b in enumerate(r)), reverse=True
+        ((token_similarity(a, b, abjad, person), i, j) for i, a in enumerate(q) for j, b in enumerate(r)), reverse=True
     )
     used_q: set[int] = set()
     used_r: set[int] = set()
@@ -281,7 +294,10 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
         # Both names carry a legal form and they differ (GmbH / AG): a different company.
         left_forms = sum(1 for i, t in enumerate(q) if i not in used_q and t in LEGAL_FORMS)
         right_forms = sum(1 for i, t in enumerate(r) if i not in used_r and t in LEGAL_FORMS)
-        penalty += 0.6 * min(left_forms, right_forms)
+        legal_swaps = min(left_forms, right_forms)
+        penalty += 0.6 * legal_swaps
+    else:
+        legal_swaps = 0
     score = matched / (matched_weight + penalty)
     if substituted:
         notes.append(
@@ -292,4 +308,4 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
                 + [t for i, t in enumerate(r) if i not in used_r]
             )
         )
-    return TokenScore(score, "; ".join(notes))
+    return TokenScore(score, "; ".join(notes), contradiction=legal_swaps > 0)
