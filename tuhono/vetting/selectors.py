@@ -416,3 +416,44 @@ def transparency_register() -> list[PublicArrangement]:
             )
         )
     return rows
+
+
+# --- the back office's starting points -------------------------------------------------------
+
+
+def list_versions_awaiting_rescreen() -> list[Any]:
+    """List versions that landed and have not yet been re-screened against (run `rescreen`)."""
+    from . import engine
+    from .models import RescreenRun
+
+    done = RescreenRun.objects.filter(finished_at__isnull=False).values_list("list_version_id", flat=True)
+    return engine.unprocessed_versions(done)
+
+
+@dataclass(frozen=True)
+class CaseLink:
+    kind: str
+    pk: int
+    label: str
+    state: str
+
+
+def cases_for_council(*, council_id: int | None) -> list[CaseLink]:
+    """The council's partnerships, and its visits still before a decision, to open as due-diligence cases."""
+    from django.apps import apps
+
+    from tuhono.partnerships.models import Partnership
+
+    links = [
+        CaseLink("partnership", p.pk, str(p.partner), p.get_status_display())
+        for p in Partnership.objects.filter(council_id=council_id).select_related("partner").order_by("partner__name")
+    ]
+    try:
+        visit_model = apps.get_model("visits.visit")
+    except LookupError:
+        return links
+    for visit in visit_model.objects.filter(
+        council_id=council_id, state__in=["received", "triaged", "vetting", "approved"]
+    ).order_by("-created_at")[:50]:
+        links.append(CaseLink("visit", visit.pk, str(visit), visit.get_state_display()))
+    return links

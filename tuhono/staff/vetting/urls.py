@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "vetting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.alert_queue, name="queue"),
+    path("rescreen/", views.rescreen, name="rescreen"),
+    path("parties/", views.party_list, name="parties"),
+    path("parties/<int:pk>/", views.party_detail, name="party"),
+    path("parties/<int:pk>/screen/", views.party_rescreen, name="party_rescreen"),
+    path("matches/<int:pk>/confirm/", views.match_decide, {"action": "confirm"}, name="match_confirm"),
+    path("matches/<int:pk>/dismiss/", views.match_decide, {"action": "dismiss"}, name="match_dismiss"),
+    path("cases/<str:kind>/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<str:kind>/<int:pk>/counterparts/new/", views.counterpart_add, name="counterpart_add"),
+    path("cases/<str:kind>/<int:pk>/assess/", views.assessment_start, name="assessment_start"),
+    path("cases/<str:kind>/<int:pk>/agreement/", views.arrangement_edit, name="arrangement"),
+    path("cases/<str:kind>/<int:pk>/notices/new/", views.notice_add, name="notice_add"),
+    path("assessments/", views.assessment_list, name="assessments"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/advice/new/", views.advice_add, name="advice_add"),
+    path("assessments/<int:pk>/decision/", views.decision_sign, name="decision"),
+    path("assessments/<int:pk>/report/", views.report, name="report"),
+]

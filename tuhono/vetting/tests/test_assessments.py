@@ -106,9 +106,7 @@ def test_the_assessor_cannot_sign_off_and_other_councils_cannot_either(staff, pr
     assessment_submit(actor=staff["security2"], assessment=assessment)
     for who in ("security2", "security", "other_approver", "officer", "national"):
         with pytest.raises(PermissionDenied):
-            decision_sign(
-                actor=staff[who], assessment=assessment, outcome="proceed", reason="Fine", review_on=REVIEW
-            )
+            decision_sign(actor=staff[who], assessment=assessment, outcome="proceed", reason="Fine", review_on=REVIEW)
 
 
 def test_approval_moves_the_proposed_partnership_to_active(staff, proposed):
@@ -117,7 +115,10 @@ def test_approval_moves_the_proposed_partnership_to_active(staff, proposed):
         decision_sign(actor=staff["approver"], assessment=assessment, outcome="proceed", reason="ok", review_on=None)
     with pytest.raises(ValidationError):
         decision_sign(
-            actor=staff["approver"], assessment=assessment, outcome="proceed_with_conditions", reason="ok",
+            actor=staff["approver"],
+            assessment=assessment,
+            outcome="proceed_with_conditions",
+            reason="ok",
             review_on=REVIEW,
         )  # conditions missing
 
