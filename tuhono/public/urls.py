@@ -3,6 +3,7 @@ from django.views.generic import RedirectView
 
 from .views import register
 from .views import requests as request_views
+from .views import transparency as transparency_views
 
 app_name = "public"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("partnerships/", register.partnership_list, name="partnership_list"),
     path("partnerships/<slug:slug>/", register.partnership_detail, name="partnership_detail"),
     path("alliances/<slug:slug>/", register.alliance_detail, name="alliance_detail"),
+    path("transparency/", transparency_views.transparency, name="transparency"),
     path("visits/request/", request_views.visit_request, name="visit_request"),
     path("visits/request/check/", request_views.visit_request_check, name="visit_request_check"),
     path("visits/request/sent/", request_views.visit_request_done, name="visit_request_done"),
