@@ -18,6 +18,7 @@ from tuhono.audit.selectors import audit_events_for
 from tuhono.audit.services import audit_record
 
 from . import services
+from .admin_import import import_view
 from .enums import PartnershipStatus
 from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership, StatusChange
 
@@ -83,6 +84,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
     readonly_fields = ["status", "status_changed_on", "audit_trail"]
     inlines = [StatusChangeInline, MilestoneInline]
     change_form_template = "admin/partnerships/partnership/change_form.html"
+    change_list_template = "admin/partnerships/partnership/change_list.html"
     fieldsets = [  # type: ignore[assignment]
         (None, {"fields": ["council", "partner", "kind", ("status", "status_changed_on"), "published"]}),
         ("Dates", {"fields": [("signed_on", "signed_precision"), "signed_basis", ("ended_on", "ended_precision")]}),
@@ -166,6 +168,11 @@ class PartnershipAdmin(CouncilScopedAdmin):
 
     def get_urls(self) -> list[Any]:
         return [
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: import_view(self, request)),
+                name="partnerships_partnership_import",
+            ),
             path(
                 "<int:object_id>/status/",
                 self.admin_site.admin_view(self.change_status_view),

@@ -363,7 +363,10 @@ def _plan_row(
             notes.append(f"{council.name} was merged into {successor.name}: recorded under it")
             council = successor
     if only_council_id is not None and council.existing_id != only_council_id:
-        return _reject(row, f"for {council.name}, not your council", notes)
+        rejected = _reject(row, f"for {council.name}, not your council", notes)
+        rejected.council, rejected.partner = council.name, partner_located.name
+        rejected.partner_country = partner_located.country_code
+        return rejected
     if council.existing_id is None and council.slug not in plan.councils:
         plan.councils[council.slug] = council
         register.remember_council(council)
