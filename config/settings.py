@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale as django_lang_info
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development")
@@ -132,6 +133,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-nz"
 LANGUAGES = [("en-nz", "English"), ("mi", "Te reo Māori")]
+# Django knows no 'mi': without LANG_INFO, get_language_info('mi') and the {% language %} tag fail.
+django_lang_info.LANG_INFO.setdefault(
+    "mi", {"bidi": False, "code": "mi", "name": "Maori", "name_local": "Te reo Māori", "name_translated": "Māori"}
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Pacific/Auckland"

@@ -160,6 +160,20 @@ def openapi_document(request: HttpRequest | None = None) -> dict[str, Any]:
                     },
                 }
             },
+            "/map.geojson": {
+                "get": {
+                    "operationId": "mapGeoJSON",
+                    "summary": "Published partnerships as GeoJSON (RFC 7946) Point features, filtered as the list",
+                    "parameters": FILTER_PARAMETERS,
+                    "responses": {
+                        "200": {
+                            "description": "A FeatureCollection; the foreign member 'councils' gives their seats",
+                            "content": {"application/geo+json": {"schema": {"type": "object"}}},
+                        },
+                        "400": {"description": "A filter is not valid", "content": _json("Error")},
+                    },
+                }
+            },
             "/councils": {
                 "get": {
                     "operationId": "listCouncils",

@@ -1,0 +1,136 @@
+"""The map's data as GeoJSON (RFC 7946): one Point per published partnership, public fields only.
+
+The same filters as the list apply. Three queries whatever the size of the register: the
+partnerships, their focus areas and the councils' seats. Rows are read as plain values, so a
+national or world register (tens of thousands of pairs) is written out in well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+
+from tuhono.core.dates import iso_partial_date
+from tuhono.councils.models import Council
+from tuhono.partnerships import selectors
+from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
+from tuhono.partnerships.models import Partnership
+from tuhono.places.countries import country_name, country_numeric
+
+GEOJSON = "application/geo+json"
+FIELDS = (
+    "pk",
+    "slug",
+    "kind",
+    "status",
+    "signed_on",
+    "signed_precision",
+    "summary",
+    "council_id",
+    "partner__name",
+    "partner__kind",
+    "partner__country_code",
+    "partner__latitude",
+    "partner__longitude",
+)
+
+
+def _focus_areas(partnerships: QuerySet[Partnership]) -> dict[int, list[str]]:
+    through = Partnership.focus_areas.through
+    rows = (
+        through.objects.filter(partnership__in=partnerships.values("pk"))
+        .order_by("focusarea__name")
+        .values_list("partnership_id", "focusarea__name")
+    )
+    areas: dict[int, list[str]] = defaultdict(list)
+    for partnership_id, name in rows:
+        areas[partnership_id].append(name)
+    return areas
+
+
+def map_features(filters: selectors.PartnershipFilters) -> dict[str, Any]:
+    """A FeatureCollection of the filtered partnerships, with the councils as a foreign member."""
+    partnerships = (
+        selectors.partnership_list_public(filters)
+        .select_related(None)
+        .prefetch_related(None)
+        .filter(partner__latitude__isnull=False, partner__longitude__isnull=False)
+        .order_by("partner__longitude", "pk")
+    )
+    rows = list(partnerships.values(*FIELDS))
+    areas = _focus_areas(partnerships)
+    council_ids = {row["council_id"] for row in rows}
+    councils = {
+        council.pk: council
+        for council in Council.objects.filter(pk__in=council_ids).select_related("seat").order_by("name")
+    }
+    kind_labels = dict(PartnershipKind.choices)
+    status_labels = dict(PartnershipStatus.choices)
+    detail_url = reverse("public:partnership_detail", args=["slug"]).removesuffix("slug/")
+    features = []
+    for row in rows:
+        code = row["partner__country_code"]
+        council = councils[row["council_id"]]
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["pk"],
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(row["partner__longitude"], 5), round(row["partner__latitude"], 5)],
+                },
+                "properties": {
+                    "slug": row["slug"],
+                    "url": f"{detail_url}{row['slug']}/",
+                    "name": row["partner__name"],
+                    "place_kind": row["partner__kind"],
+                    "country_code": code,
+                    "country": country_name(code),
+                    "country_numeric": country_numeric(code),
+                    "kind": row["kind"],
+                    "kind_label": kind_labels.get(row["kind"], row["kind"]),
+                    "status": row["status"],
+                    "status_label": status_labels.get(row["status"], row["status"]),
+                    "signed": iso_partial_date(row["signed_on"], row["signed_precision"]),
+                    "focus_areas": areas.get(row["pk"], []),
+                    "summary": row["summary"],
+                    "council": council.slug,
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        # A foreign member (RFC 7946 section 6.1): the councils the features belong to, at their seats.
+        "councils": [
+            {
+                "slug": council.slug,
+                "name": council.name,
+                "maori_name": council.maori_name or None,
+                "country_numeric": country_numeric(council.country_code),
+                "coordinates": [council.seat.longitude, council.seat.latitude]
+                if council.seat and council.seat.latitude is not None and council.seat.longitude is not None
+                else None,
+            }
+            for council in councils.values()
+        ],
+    }
+
+
+def map_geojson(request: HttpRequest) -> HttpResponse:
+    filters = selectors.PartnershipFilters.from_params(request.GET)
+    if filters.errors:
+        return JsonResponse(
+            {"error": "Some parameters are not valid.", "details": filters.errors},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    body = json.dumps(map_features(filters), ensure_ascii=False, separators=(",", ":"))
+    response = HttpResponse(body, content_type=f"{GEOJSON}; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="partnerships.geojson"'
+    return response

@@ -1,0 +1,56 @@
+"""The partnerships map page. The map is drawn in the browser from /api/map.geojson; the page itself
+carries the same partnerships as a table, so it works without JavaScript and with a screen reader."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tuhono.councils.selectors import council_list_public
+from tuhono.partnerships import selectors
+from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
+
+# The table under the map is paged so that a national or world register still sends a small page.
+TABLE_PAGE_SIZE = 200
+
+
+def filter_choices() -> dict[str, Any]:
+    """What the filter form offers: shared by the list and the map."""
+    return {
+        "kind_choices": PartnershipKind.choices,
+        "status_choices": PartnershipStatus.choices,
+        "country_choices": selectors.country_choices(),
+        "focus_choices": selectors.focus_area_choices(),
+        "decade_choices": selectors.decade_choices(),
+        "council_choices": [(c.slug, c.name) for c in council_list_public() if c.partnership_count],
+    }
+
+
+def map_data_url(filters: selectors.PartnershipFilters) -> str:
+    query = urlencode(filters.as_params())
+    return reverse("api:map_geojson") + (f"?{query}" if query else "")
+
+
+def partnership_map(request: HttpRequest) -> HttpResponse:
+    filters = selectors.PartnershipFilters.from_params(request.GET)
+    queryset = selectors.partnership_list_public(filters).order_by("partner__country_code", "partner__name", "pk")
+    page = Paginator(queryset, TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "public/partnership_map.html",
+        {
+            "filters": filters,
+            "page": page,
+            "partnerships": page.object_list,
+            "page_query": params.urlencode(),
+            "map_data_url": map_data_url(filters),
+            **filter_choices(),
+        },
+    )
