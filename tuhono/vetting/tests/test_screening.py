@@ -188,3 +188,13 @@ def test_a_delegation_member_is_screened_when_added(
     party = ScreenedParty.objects.get(name="Sergey Lavrov")
     assert party.case_kind == "mission"
     assert party.status == ScreeningStatus.ALERT
+
+
+def test_demo_screens_the_demo_delegations(demo):
+    from tuhono.vetting.demo import demo_vetting_load
+
+    li_wei = ScreenedParty.objects.get(name="Li Wei")
+    assert li_wei.matches.get(status=MatchStatus.OPEN).entity_id == "demo-li-wei"
+    intermediary = ScreenedParty.objects.get(origin="counterpart", schema="Organization")
+    assert intermediary.status == ScreeningStatus.ALERT
+    assert "nothing changed" in demo_vetting_load()  # idempotent

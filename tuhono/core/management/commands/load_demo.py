@@ -10,6 +10,7 @@ DEMO_LOADERS = [
     "tuhono.partnerships.importing.demo.national_demo_load",
     "tuhono.accounts.demo.demo_users_load",
     "tuhono.visits.demo.demo_visits_load",
+    "tuhono.vetting.demo.demo_vetting_load",
 ]
 
 
