@@ -1,10 +1,42 @@
 from django.urls import include, path
 
-from . import views
+from .views import calendar, contacts, visits
 
 app_name = "staff"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", visits.queue, name="home"),
+    path("visits/", visits.visit_list, name="visit_list"),
+    path("visits/new/", visits.visit_create, name="visit_create"),
+    path("visits/<int:visit_pk>/", visits.visit_detail, name="visit_detail"),
+    path("visits/<int:visit_pk>/edit/", visits.visit_edit, name="visit_edit"),
+    *[
+        path(
+            f"visits/<int:visit_pk>/{action.replace('_', '-')}/",
+            visits.visit_transition,
+            {"action": action},
+            name=f"visit_{action}",
+        )
+        for action in visits.TRANSITION_SERVICES
+    ],
+    path("visits/<int:visit_pk>/members/new/", visits.party_add, name="party_add"),
+    path("visits/members/<int:visitparty_pk>/edit/", visits.party_edit, name="party_edit"),
+    path("visits/members/<int:visitparty_pk>/remove/", visits.party_remove, name="party_remove"),
+    path("visits/<int:visit_pk>/itinerary/new/", visits.itinerary_add, name="itinerary_add"),
+    path("visits/itinerary/<int:itineraryitem_pk>/edit/", visits.itinerary_edit, name="itinerary_edit"),
+    path("visits/itinerary/<int:itineraryitem_pk>/remove/", visits.itinerary_remove, name="itinerary_remove"),
+    path("visits/<int:visit_pk>/costs/new/", visits.cost_add, name="cost_add"),
+    path("visits/costs/<int:visitcost_pk>/remove/", visits.cost_remove, name="cost_remove"),
+    path("visits/<int:visit_pk>/gifts/new/", visits.gift_add, name="gift_add"),
+    path("visits/gifts/<int:giftorhospitality_pk>/remove/", visits.gift_remove, name="gift_remove"),
+    path("visits/<int:visit_pk>/briefing/", visits.briefing, name="briefing"),
+    path("visits/<int:visit_pk>/contact-report/", visits.contact_report, name="contact_report"),
+    path("contacts/", contacts.contacts_home, name="contacts"),
+    path("contacts/<int:partnership_pk>/", contacts.contact_log, name="contact_log"),
+    path("contacts/<int:partnership_pk>/new/", contacts.contact_entry_add, name="contact_entry_add"),
+    path("contacts/entries/<int:contactlogentry_pk>/edit/", contacts.contact_entry_edit, name="contact_entry_edit"),
+    path("messages/", contacts.message_list, name="message_list"),
+    path("calendar/", calendar.calendar_page, name="calendar"),
+    path("calendar/visits.ics", calendar.calendar_feed, name="calendar_feed"),
     path("vetting/", include("tuhono.staff.vetting.urls")),
 ]

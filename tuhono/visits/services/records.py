@@ -97,6 +97,8 @@ def visit_create(
     contact_email: str = "",
     contact_phone: str = "",
     hosts: str = "",
+    costs_paid_by: str = "",
+    cost_notes: str = "",
     source: str = VisitSource.STAFF,
     members: Sequence[dict[str, Any]] = (),
     actor_label: str | None = None,
@@ -124,6 +126,8 @@ def visit_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         hosts=hosts,
+        costs_paid_by=costs_paid_by,
+        cost_notes=cost_notes,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     _save(visit)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def posted(request: HttpRequest) -> Any:
+    """The POST data for a form, even when empty (an empty POST must show its errors, not a blank form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def run_service(form: Form, call: Callable[[], Any]) -> bool:
+    """Run a service; put what it refuses onto the form (by field when it names one)."""
+    try:
+        call()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error.messages)
+        return False
+    return True
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: Any,
+    title: str,
+    submit: str,
+    visit: Any = None,
+    back_url: str = "",
+    intro: str = "",
+    show_errors: bool = False,
+) -> HttpResponse:
+    form.prepare_widgets(show_errors=show_errors)
+    return render(
+        request,
+        "staff/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "submit": submit,
+            "visit": visit,
+            "back_url": back_url,
+            "intro": intro,
+            "show_errors": show_errors,
+            "error_links": form.error_links() if show_errors else [],
+        },
+    )
