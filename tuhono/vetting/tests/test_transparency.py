@@ -166,7 +166,7 @@ def _axe_violations(page):
     from conftest import AXE_JS, WCAG_TAGS
 
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate("() => { %s\n}" % AXE_JS.read_text(encoding="utf-8"))
+        page.evaluate("() => { " + AXE_JS.read_text(encoding="utf-8") + "\n}")
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return result["violations"]
 
