@@ -81,3 +81,22 @@ def test_request_a_study_visit_with_mistakes_then_correctly(page: Any, live_serv
     assert [p.name for p in visit.parties.all()] == ["Li Wei", "Chen Jing"]
     assert any(m.to == ["chen.jing@example.cn"] and reference in m.subject for m in mail.outbox)
     assert_accessible(page)
+
+
+def test_an_officer_signs_in_and_triages_the_request(page: Any, live_server: Any, demo: None) -> None:
+    visit = Visit.objects.get(organisation__startswith="Guangzhou Municipal")
+    page.goto(f"{live_server.url}/staff/")
+    page.get_by_label("Username").fill("officer")
+    page.get_by_label("Password").fill("tuhono-demo-2026")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_role("heading", name="What waits on you").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=f"{visit.reference} {visit.organisation}").click()
+    assert page.get_by_role("heading", name="Next step").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Send to vetting").click()
+    assert page.get_by_text(f"{visit.reference} is now in vetting.").is_visible()
+    page.get_by_role("link", name="Visits", exact=True).click()
+    assert_accessible(page)
+    visit.refresh_from_db()
+    assert visit.state == "vetting"
