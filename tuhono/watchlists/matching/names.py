@@ -126,7 +126,11 @@ def name_forms(name: str, person: bool = True) -> list[tuple[str, str]]:
         # ICU's own reading of the script is one of the forms above already or worse.
         return forms
     norm = normalize(name, person)
-    return [(norm, "")] if norm else []
+    if norm:
+        return [(norm, "")]
+    # A script with no transliteration here (Khmer, ...): index and compare it as written.
+    native = native_form(name)
+    return [(native, "")] if native else []
 
 
 @lru_cache(maxsize=200000)

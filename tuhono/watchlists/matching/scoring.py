@@ -105,6 +105,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         if best_tok is None or tok.score > best_tok[0].score:
             best_tok = (tok, qn, qf, qm, rn, rf, rm)
     if best_tok is None:
+        # A script with no Latin form here (Khmer, ...): logic-v2 alone, on the names as written.
+        lv2 = name_match(_proxy(schema, tuple(query_names)), _proxy(schema, tuple(list_names)), LV2_CONFIG)
+        best.score, best.logic_v2, best.detail = lv2.score, lv2.score, lv2.detail or ""
         return best
     tok, qn, qf, qm, rn, rf, rm = best_tok
     q_script = script_key(qn)
@@ -125,9 +128,10 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     lv2 = name_match(_proxy(schema, q_names), _proxy(schema, r_names), LV2_CONFIG)
     score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
     if cross_script:
-        # Across scripts our token view sees machine transliterations, which lose
-        # letters; logic-v2's cross-script name symbols deserve full trust there.
-        score = max(score, lv2.score)
+        # Across scripts each view has its own blind spot: ours sees machine
+        # transliterations (which lose letters), logic-v2 is strict about the typos
+        # a hand transliteration makes. Either one's full confidence counts.
+        score = max(tok.score, lv2.score)
     elif lv2.score >= LV2_CONFIDENT and not same_native and not tok.contradiction:
         # logic-v2 this sure has symbolic evidence the token view lacks: nicknames
         # (Ted, Theodore), numbers (1st, First), acronyms (PLA), romanisations (Tse-tung, Zedong).
@@ -141,6 +145,17 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         logic_v2=lv2.score,
         token=tok.score,
     )
+
+
+def warm_up() -> None:
+    """Load the reference data rigour and logic-v2 read on first use (seconds, once per
+    process), so that no screening pays for it."""
+    for schema, left, right in (
+        ("Person", "Mikhail Luis Rossi", "Mikhail Rossi"),
+        ("Company", "Golden Dynamics Trading Ltd", "Golden Dynamic Trading Limited"),
+    ):
+        name_match(_proxy(schema, (left,)), _proxy(schema, (right,)), LV2_CONFIG)
+    name_forms("习近平 Сергей 김정은 バラク", True)
 
 
 def _date_parts(value: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from followthemoney.types import registry
 from ..enums import ListVersionStatus
 from ..matching.index import CandidateIndex
 from ..matching.names import PERSON_SCHEMAS, name_forms
-from ..matching.scoring import Subject, score_subject
+from ..matching.scoring import Subject, score_subject, warm_up
 from ..models import ListEntity, ListVersion
 
 DEFAULT_THRESHOLD = 0.75
@@ -66,6 +66,7 @@ def _signature() -> tuple[int, ...]:
 
 def build_index() -> CandidateIndex:
     """A fresh candidate index of every entity in force (one pass over the table)."""
+    warm_up()
     index = CandidateIndex()
     rows = (
         ListEntity.objects.filter(removed_in_version__isnull=True, source__versions__status=ListVersionStatus.IN_FORCE)

@@ -139,3 +139,14 @@ def test_screen_command_refuses_input_without_full_name(lists, tmp_path):
 def test_threshold_comes_from_settings(lists, settings):
     settings.TUHONO_SCREENING_THRESHOLD = 0.999
     assert not screen_name(name="Sergei Lavrov", birth_date="1950")[0].alert
+
+
+def test_script_without_transliteration_is_still_compared():
+    # Khmer has no Latin form here: the name is kept as written and logic-v2 reads it.
+    assert score_names(["ប៉ុល ពត"], ["Pol Pot"], "Person", "Person").score >= screening_threshold()
+
+
+def test_names_in_one_non_latin_script_are_compared_as_written():
+    # 김정은 and 김종은 romanise alike ('jong'); as Hangul they differ in a syllable.
+    assert score_names(["김종은"], ["김정은"], "Person", "Person").score < screening_threshold()
+    assert score_names(["习近朋"], ["习近平"], "Person", "Person").score < screening_threshold()
