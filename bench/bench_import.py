@@ -102,6 +102,7 @@ def main() -> None:
         # Baseline 1: only parsing the CSV.
         started = time.perf_counter()
         parsed = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+        assert len(parsed) > PAIRS
         parse_seconds = time.perf_counter() - started
         sample_rows = list(csv.reader(io.StringIO(synthetic_file(SAMPLE, seed=7).decode("utf-8"))))
 

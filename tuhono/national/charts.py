@@ -46,7 +46,9 @@ class Chart:
         if not self.bars:
             return f"{self.title}: no partnerships to count."
         top = max(self.bars, key=lambda bar: bar.count)
-        return f"{self.title}. {len(self.bars)} groups, {self.total} in all; the largest is {top.label} with {top.count}."
+        return (
+            f"{self.title}. {len(self.bars)} groups, {self.total} in all; the largest is {top.label} with {top.count}."
+        )
 
 
 def bar_chart(slug: str, title: str, tallies: list[Any], *, column: str = "Category", link: Any = None) -> Chart:

@@ -18,8 +18,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from tuhono.accounts.selectors import user_has_role
 from tuhono.accounts.enums import Role
+from tuhono.accounts.selectors import user_has_role
 
 from .importing.reader import FIELDS, FORMATS, ImportFileError
 from .importing.services import partnerships_import, report_csv

@@ -147,7 +147,9 @@ def anniversaries_upcoming(
             on = _add_years(partnership.signed_on, years)
             precision = partnership.signed_precision
             if precision == DatePrecision.YEAR:
-                inside = today.year <= on.year < window_end.year or (on.year == window_end.year and window_end.month > 1)
+                inside = today.year <= on.year < window_end.year or (
+                    on.year == window_end.year and window_end.month > 1
+                )
             elif precision == DatePrecision.MONTH:
                 inside = (today.year, today.month) <= (on.year, on.month) and on < window_end
             else:

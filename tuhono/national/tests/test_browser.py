@@ -9,7 +9,14 @@ from tests.browser.axe import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGES = ["/councils/", "/councils/hutt-city/", "/insights/", "/insights/?council=auckland", "/data/", "/partner-seeking/"]
+PAGES = [
+    "/councils/",
+    "/councils/hutt-city/",
+    "/insights/",
+    "/insights/?council=auckland",
+    "/data/",
+    "/partner-seeking/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -57,7 +57,9 @@ def test_anniversaries_in_the_next_24_months(demo):
     busan = [a for a in found if a.partnership.pk == partnership.pk]
     assert [(a.years, a.on) for a in busan] == [(30, dt.date(2027, 7, 14))]
     assert all(a.years in (10, 20, 25, 30, 40, 50) for a in found)
-    assert not [a for a in statistics.anniversaries_upcoming(today=dt.date(2027, 8, 1)) if a.partnership.pk == partnership.pk]
+    assert not [
+        a for a in statistics.anniversaries_upcoming(today=dt.date(2027, 8, 1)) if a.partnership.pk == partnership.pk
+    ]
 
 
 def test_attention_list_needs_login_and_is_scoped_to_the_staff_members_council(client, demo):
@@ -80,7 +82,7 @@ def test_partner_seeking_form_follows_the_error_pattern_and_staff_publish(client
     assert "There is a problem" in text
     assert 'href="#id_place_name"' in text and "Enter the city or region" in text
     assert "Enter your email address" in text
-    assert 'novalidate' in text
+    assert "novalidate" in text
 
     response = client.post(
         "/partner-seeking/",

@@ -88,7 +88,10 @@ def attention(request: HttpRequest) -> HttpResponse:
     """For staff: their council's dormant partnerships and those due for review (all, for the national view)."""
     errors = {}
     years = {}
-    for name, default in (("dormant_years", statistics.DEFAULT_DORMANT_YEARS), ("review_years", statistics.DEFAULT_REVIEW_YEARS)):
+    for name, default in (
+        ("dormant_years", statistics.DEFAULT_DORMANT_YEARS),
+        ("review_years", statistics.DEFAULT_REVIEW_YEARS),
+    ):
         raw = (request.GET.get(name) or "").strip()
         if raw and (not raw.isdigit() or not 1 <= int(raw) <= 50):
             errors[name] = "Enter a whole number of years from 1 to 50."

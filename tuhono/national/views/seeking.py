@@ -15,9 +15,10 @@ from tuhono.places.countries import _countries, country_code_for
 
 
 def _country_choices() -> list[tuple[str, str]]:
-    return [("", "Choose a country")] + sorted(
+    countries = sorted(
         ((code, country["name"]) for code, country in _countries().items() if code != "NZ"), key=lambda c: c[1]
     )
+    return [("", "Choose a country"), *countries]
 
 
 class PartnerSeekingForm(forms.Form):
@@ -42,9 +43,7 @@ class PartnerSeekingForm(forms.Form):
         max_length=2000,
         error_messages={"required": "Enter what the partnership would be about"},
     )
-    contact_name = forms.CharField(
-        label="Your name", max_length=200, error_messages={"required": "Enter your name"}
-    )
+    contact_name = forms.CharField(label="Your name", max_length=200, error_messages={"required": "Enter your name"})
     contact_email = forms.EmailField(
         label="Email address",
         help_text="We use it only to reply. It is not published.",

@@ -98,12 +98,14 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
     council_slugs = dict(Council.objects.filter(pk__in=set(council_ids.values())).values_list("pk", "slug"))
     place_names = {spec.key: spec.name for spec in plan.places.values()}
     partnerships = []
+    next_suffix: dict[str, int] = {}
     for spec in plan.partnerships:
         council_id = council_ids[spec.council_key]
         base = slugify(f"{council_slugs[council_id]}-{place_names[spec.partner_key]}")[:180] or "partnership"
-        slug, n = base, 2
+        slug, n = base, next_suffix.get(base, 2)
         while slug in slugs:
             slug, n = f"{base}-{n}", n + 1
+        next_suffix[base] = n
         slugs.add(slug)
         partnership = Partnership(
             slug=slug,

@@ -7,9 +7,7 @@ from pathlib import Path
 from .services import partnerships_import
 
 WIKIPEDIA_FILE = Path(__file__).resolve().parent / "data" / "nz-partnerships-wikipedia.csv"
-WIKIPEDIA_SOURCE = (
-    "Wikipedia, Lists of twin towns and sister cities (CC BY-SA 4.0), via Hekman/twincities (MIT)"
-)
+WIKIPEDIA_SOURCE = "Wikipedia, Lists of twin towns and sister cities (CC BY-SA 4.0), via Hekman/twincities (MIT)"
 
 
 def national_demo_load() -> str:

@@ -1,4 +1,4 @@
-"""Finding where a listed place is: the offline gazetteer within its country, and given coordinates checked against it."""
+"""Finding where a listed place is: the offline gazetteer within its country; given coordinates checked."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class Located:
         return ("n", self.country_code, gazetteer.fold_name(self.name))
 
 
-def parse_coordinate(text: str, *, limit: float) -> float | None | str:
+def parse_coordinate(text: str, *, limit: float) -> float | str | None:
     """A float in range, None when blank, or the reason it is not usable."""
     if not text:
         return None

@@ -37,7 +37,10 @@ NZ_COUNCILS: tuple[NzCouncil, ...] = (
     NzCouncil("Waitomo District Council", "waitomo", "Te Kūiti", "Waikato", ("Waitomo",)),
     NzCouncil("Taupō District Council", "taupo", "Taupō", "Waikato", ("Taupo", "Taupō")),
     NzCouncil(
-        "Western Bay of Plenty District Council", "western-bay-of-plenty", "Te Puke", "Bay of Plenty",
+        "Western Bay of Plenty District Council",
+        "western-bay-of-plenty",
+        "Te Puke",
+        "Bay of Plenty",
         ("Western Bay of Plenty",),
     ),
     NzCouncil("Tauranga City Council", "tauranga", "Tauranga", "Bay of Plenty", ("Tauranga",)),
@@ -50,7 +53,10 @@ NZ_COUNCILS: tuple[NzCouncil, ...] = (
     NzCouncil("Hastings District Council", "hastings", "Hastings", "Hawke's Bay", ("Hastings",)),
     NzCouncil("Napier City Council", "napier", "Napier", "Hawke's Bay", ("Napier",)),
     NzCouncil(
-        "Central Hawke's Bay District Council", "central-hawkes-bay", "Waipukurau", "Hawke's Bay",
+        "Central Hawke's Bay District Council",
+        "central-hawkes-bay",
+        "Waipukurau",
+        "Hawke's Bay",
         ("Central Hawke's Bay",),
     ),
     NzCouncil("New Plymouth District Council", "new-plymouth", "New Plymouth", "Taranaki", ("New Plymouth",)),
@@ -61,7 +67,10 @@ NZ_COUNCILS: tuple[NzCouncil, ...] = (
     NzCouncil("Rangitīkei District Council", "rangitikei", "Marton", "Manawatū-Whanganui", ("Rangitikei",)),
     NzCouncil("Manawatū District Council", "manawatu", "Feilding", "Manawatū-Whanganui", ("Manawatu",)),
     NzCouncil(
-        "Palmerston North City Council", "palmerston-north", "Palmerston North", "Manawatū-Whanganui",
+        "Palmerston North City Council",
+        "palmerston-north",
+        "Palmerston North",
+        "Manawatū-Whanganui",
         ("Palmerston North",),
     ),
     NzCouncil("Tararua District Council", "tararua", "Dannevirke", "Manawatū-Whanganui", ("Tararua",)),
@@ -73,7 +82,9 @@ NZ_COUNCILS: tuple[NzCouncil, ...] = (
     NzCouncil("Wellington City Council", "wellington", "Wellington", "Wellington", ("Wellington", "Pōneke")),
     NzCouncil("Masterton District Council", "masterton", "Masterton", "Wellington", ("Masterton",)),
     NzCouncil("Carterton District Council", "carterton", "Carterton", "Wellington", ("Carterton",)),
-    NzCouncil("South Wairarapa District Council", "south-wairarapa", "Martinborough", "Wellington", ("South Wairarapa",)),
+    NzCouncil(
+        "South Wairarapa District Council", "south-wairarapa", "Martinborough", "Wellington", ("South Wairarapa",)
+    ),
     NzCouncil("Tasman District Council", "tasman", "Richmond", "Tasman", ("Tasman",)),
     NzCouncil("Nelson City Council", "nelson", "Nelson", "Nelson", ("Nelson", "Whakatū")),
     NzCouncil("Marlborough District Council", "marlborough", "Blenheim", "Marlborough", ("Marlborough",)),
@@ -92,7 +103,10 @@ NZ_COUNCILS: tuple[NzCouncil, ...] = (
     NzCouncil("Waitaki District Council", "waitaki", "Oamaru", "Otago", ("Waitaki", "Oamaru")),
     NzCouncil("Central Otago District Council", "central-otago", "Alexandra", "Otago", ("Central Otago",)),
     NzCouncil(
-        "Queenstown-Lakes District Council", "queenstown-lakes", "Queenstown", "Otago",
+        "Queenstown-Lakes District Council",
+        "queenstown-lakes",
+        "Queenstown",
+        "Otago",
         ("Queenstown-Lakes", "Queenstown Lakes", "Queenstown"),
     ),
     NzCouncil("Dunedin City Council", "dunedin", "Dunedin", "Otago", ("Dunedin", "Ōtepoti")),

@@ -216,6 +216,7 @@ class _Register:
         self.nodes: set[tuple] = set()
         self.council_names: set[str] = set()
         self.council_slugs: set[str] = set()
+        self.counters: dict[str, int] = {}
         self.council_by_slug: dict[str, CouncilSpec] = {}
         self.council_by_name: dict[tuple[str, str], CouncilSpec] = {}
         for council in Council.objects.values("pk", "name", "slug", "country_code", "seat_id", "successor_id"):
@@ -303,9 +304,7 @@ def build_plan(
     for position, row in enumerate(read.rows, start=1):
         if progress and (position % 500 == 0 or position == total):
             progress(position, total)
-        plan.outcomes.append(
-            _plan_row(row, plan, register, where, pair_lines, default_source, only_council_id)
-        )
+        plan.outcomes.append(_plan_row(row, plan, register, where, pair_lines, default_source, only_council_id))
     return plan
 
 
@@ -341,8 +340,10 @@ def _plan_row(
         return _reject(row, "the same place on both sides")
 
     # Which side is the council: a known council, else the New Zealand side, else the first.
-    nz = [nz_council_for(parse_place_name(values[f"place_{s}"])) if code == HOME_COUNTRY else None
-          for s, code in zip("ab", codes, strict=True)]
+    nz = [
+        nz_council_for(parse_place_name(values[f"place_{s}"])) if code == HOME_COUNTRY else None
+        for s, code in zip("ab", codes, strict=True)
+    ]
     known = [_known(register, located, nz_spec) for located, nz_spec in zip(sides, nz, strict=True)]
     if known[0] and known[1]:
         council_side = 1 if codes[1] == HOME_COUNTRY and codes[0] != HOME_COUNTRY else 0
@@ -436,10 +437,13 @@ def _known(register: _Register, located: Located, nz_spec: NzCouncil | None) -> 
     return register.known_council(located)
 
 
-def _unique(base: str, taken: set[str], *, casefold: bool = False) -> str:
-    candidate, n = base, 2
+def _unique(base: str, taken: set[str], counters: dict[str, int], *, casefold: bool = False) -> str:
+    """base, or base-2, base-3, ... (names: 'base (2)'); remembers where it got to, so many alike stay fast."""
+    key = f"{casefold}:{base}"
+    candidate, n = base, counters.get(key, 2)
     while (candidate.casefold() if casefold else candidate) in taken:
         candidate, n = f"{base}-{n}" if not casefold else f"{base} ({n})", n + 1
+    counters[key] = n
     return candidate
 
 
@@ -449,21 +453,23 @@ def _new_council(plan: ImportPlan, register: _Register, located: Located, nz_spe
         seat_spec = _place_spec(plan, register, seat, nz_spec.seat)
         name = nz_spec.name
         if name.casefold() in register.council_names:
-            name = _unique(name, register.council_names, casefold=True)
-        slug = _unique(nz_spec.slug, register.council_slugs)
-        return CouncilSpec(name=name, slug=slug, country_code=HOME_COUNTRY, region=nz_spec.region, seat_key=seat_spec.key)
+            name = _unique(name, register.council_names, register.counters, casefold=True)
+        slug = _unique(nz_spec.slug, register.council_slugs, register.counters)
+        return CouncilSpec(
+            name=name, slug=slug, country_code=HOME_COUNTRY, region=nz_spec.region, seat_key=seat_spec.key
+        )
     seat_spec = _place_spec(plan, register, located, located.name)
     name = seat_spec.name
     if name.casefold() in register.council_names:
         name = f"{name} ({country_name(located.country_code)})"
         if name.casefold() in register.council_names:
-            name = _unique(name, register.council_names, casefold=True)
+            name = _unique(name, register.council_names, register.counters, casefold=True)
     base = slugify(f"{seat_spec.name}-{located.country_code}") or f"council-{located.country_code.lower()}"
     if located.country_code == HOME_COUNTRY:
         base = slugify(seat_spec.name) or base
     return CouncilSpec(
         name=name[:200],
-        slug=_unique(base[:190], register.council_slugs),
+        slug=_unique(base[:190], register.council_slugs, register.counters),
         country_code=located.country_code,
         seat_key=seat_spec.key,
     )

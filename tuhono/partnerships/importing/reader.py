@@ -113,7 +113,9 @@ def resolve_mapping(columns: list[str], overrides: dict[str, str] | None = None)
     overrides = overrides or {}
     unknown = set(overrides) - set(FIELDS)
     if unknown:
-        raise ImportFileError(f"Unknown field(s) in the mapping: {', '.join(sorted(unknown))}. Fields: {', '.join(FIELDS)}.")
+        raise ImportFileError(
+            f"Unknown field(s) in the mapping: {', '.join(sorted(unknown))}. Fields: {', '.join(FIELDS)}."
+        )
     by_fold = {_fold_column(column): column for column in columns}
     mapping: dict[str, str] = {}
     for name, column in overrides.items():
@@ -127,6 +129,17 @@ def resolve_mapping(columns: list[str], overrides: dict[str, str] | None = None)
         for candidate in (_fold_column(name), *SYNONYMS.get(name, ())):
             column = by_fold.get(candidate)
             if column and column not in taken:
+                mapping[name] = column
+                taken.add(column)
+                break
+    for name in ("lat_a", "lng_a", "lat_b", "lng_b"):
+        # 'city1_latitude', 'Longitude (2)': a coordinate word and the side's number.
+        if name in mapping:
+            continue
+        words = ("lat",) if name.startswith("lat") else ("lng", "lon")
+        side = "1" if name.endswith("a") else "2"
+        for folded, column in by_fold.items():
+            if column not in taken and any(w in folded for w in words) and side in folded:
                 mapping[name] = column
                 taken.add(column)
                 break

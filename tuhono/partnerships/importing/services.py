@@ -79,7 +79,9 @@ def partnerships_import(
     if not dry_run and (plan.partnerships or plan.new_councils):
         plan_apply(plan=plan, actor=actor, sha256=sha256)
         applied = True
-    return ImportResult(plan=plan, applied=applied, dry_run=dry_run, seconds=time.perf_counter() - started, sha256=sha256)
+    return ImportResult(
+        plan=plan, applied=applied, dry_run=dry_run, seconds=time.perf_counter() - started, sha256=sha256
+    )
 
 
 def report_csv(plan: ImportPlan) -> str:

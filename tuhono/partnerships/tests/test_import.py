@@ -89,7 +89,7 @@ def test_messy_file_bom_blank_lines_quotes_duplicates_unknown_country_other_scri
         "福岡市,Japan,Auckland,New Zealand\r\n"
         "Atlantis City,Atlantis,Wellington,New Zealand\r\n"
         ",,Wellington,New Zealand\r\n"
-        "Seoul – Songpa,\"Korea, Republic of\",Christchurch,New Zealand\r\n"
+        'Seoul – Songpa,"Korea, Republic of",Christchurch,New Zealand\r\n'
     )
     result = run(text)
     outcomes = {row.line: row for row in result.plan.outcomes}
@@ -140,8 +140,17 @@ def test_tsv_json_and_explicit_mapping(db):
     tsv = "A\tCA\tB\tCB\nNapier\tNew Zealand\tVictoria\tCanada\n"
     result = run(tsv, filename="x.tsv", mapping={"place_a": "A", "country_a": "CA", "place_b": "B", "country_b": "CB"})
     assert result.plan.summary()["created"] == 1
-    rows = [{"place_a": "Gisborne", "country_a": "NZ", "place_b": "Nonoichi", "country_b": "Japan", "signed": "1994",
-             "kind": "Friendship city", "focus": "Education; Culture"}]
+    rows = [
+        {
+            "place_a": "Gisborne",
+            "country_a": "NZ",
+            "place_b": "Nonoichi",
+            "country_b": "Japan",
+            "signed": "1994",
+            "kind": "Friendship city",
+            "focus": "Education; Culture",
+        }
+    ]
     result = run(json.dumps(rows), filename="x.json")
     partnership = Partnership.objects.get(partner__name="Nonoichi")
     assert partnership.kind == "friendship_city" and partnership.signed_on.year == 1994
@@ -176,3 +185,15 @@ def test_command_reports_every_row_and_summarises(db, tmp_path, capsys):
     assert rows[1]["reason"] == "unknown country 'Nowhere'"
     with pytest.raises(CommandError, match="FIELD=COLUMN"):
         call_command("import_partnerships", str(source), "--map", "place_a")
+
+
+def test_coordinate_columns_found_by_their_words_and_many_alike_names_stay_distinct(db):
+    text = "city1,country1,city2,country2,city1_latitude,city1_longitude,city2_latitude,city2_longitude\n"
+    text += "Portsmouth,United States,Dunedin,New Zealand,43.07,-70.76,,\n"
+    text += "".join(f"Springfield,United States,Town {n},Japan,,,,\n" for n in range(30))
+    result = run(text)
+    assert result.plan.read.mapping["lat_a"] == "city1_latitude"
+    assert result.plan.read.mapping["lng_b"] == "city2_longitude"
+    assert result.plan.outcomes[0].latitude == pytest.approx(43.07)
+    assert Partnership.objects.filter(partner__country_code="JP").count() == 30
+    assert len(set(Partnership.objects.values_list("slug", flat=True))) == Partnership.objects.count()
