@@ -135,4 +135,8 @@ class PublicPageCacheMiddleware:
         query = urlencode(sorted(request.GET.lists()), doseq=True)
         raw = f"{request.LANGUAGE_CODE}|{request.get_host()}|{request.path_info}|{query}"
         digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-        return f"page:{register_cache.register_version()}:{digest}"
+        try:
+            version = register_cache.register_version()
+        except (OperationalError, InterfaceError):
+            return None  # no cache while the database is away: the view answers "try again"
+        return f"page:{version}:{digest}"

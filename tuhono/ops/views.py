@@ -15,13 +15,17 @@ from django_otp.qr import write_qrcode_image
 
 from . import twofactor
 from .health import health_report
+from .unavailable import RETRY_AFTER_SECONDS
 
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the load balancer and monitoring: 200 when the database answers, else 503."""
     healthy, report = health_report()
-    return JsonResponse(report, status=200 if healthy else 503)
+    response = JsonResponse(report, status=200 if healthy else 503)
+    if not healthy:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def hello(request: HttpRequest) -> HttpResponse:
