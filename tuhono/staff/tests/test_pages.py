@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tuhono.audit.models import AuditEvent
 from tuhono.councils.models import Council
-from tuhono.visits import services
+from tuhono.visits import hooks, services
 from tuhono.visits.enums import VisitState
 from tuhono.visits.models import ContactLogEntry, Visit
 
@@ -19,7 +19,9 @@ from .conftest import signed_in
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_carry_a_public_request_from_received_to_reported(clients):
+def test_staff_carry_a_public_request_from_received_to_reported(clients, monkeypatch):
+    # Due diligence may hold approval (its own tests cover that); here the screening is clear.
+    monkeypatch.setattr(hooks, "_approval_checks", [])
     visit = Visit.objects.get(organisation__startswith="Guangzhou Municipal")  # demo: triaged
     officer, approver = clients["officer"], clients["approver"]
     detail = reverse("staff:visit_detail", args=[visit.pk])
@@ -47,6 +49,18 @@ def test_a_refused_step_comes_back_with_the_reason(clients):
     visit = Visit.objects.get(organisation__startswith="Guangzhou Municipal")  # triaged
     response = clients["officer"].post(reverse("staff:visit_complete", args=[visit.pk]), {}, follow=True)
     assert "A visit that is triaged cannot" in response.content.decode()
+
+
+def test_the_approver_sees_why_vetting_holds_a_visit(clients, monkeypatch):
+    visit = Visit.objects.get(organisation__startswith="Embassy of Japan")  # demo: in vetting
+    monkeypatch.setattr(hooks, "_approval_checks", [lambda v: ["1 screening alert(s) are open"]])
+    detail = reverse("staff:visit_detail", args=[visit.pk])
+    assert "1 screening alert(s) are open" in clients["approver"].get(detail).content.decode()
+    assert "screening alert" not in clients["officer"].get(detail).content.decode()
+    response = clients["approver"].post(reverse("staff:visit_approve", args=[visit.pk]), {}, follow=True)
+    assert "The visit cannot be approved yet: 1 screening alert(s) are open" in response.content.decode()
+    visit.refresh_from_db()
+    assert visit.state == VisitState.VETTING
 
 
 def test_a_missing_decline_reason_is_shown_on_the_form(clients):

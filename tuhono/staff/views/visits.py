@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from tuhono.accounts.enums import Role
@@ -17,6 +17,7 @@ from tuhono.councils.models import Council
 from tuhono.partnerships.models import Partnership
 from tuhono.visits import selectors, services
 from tuhono.visits.enums import VisitState
+from tuhono.visits.hooks import approval_holds
 from tuhono.visits.models import GiftOrHospitality, ItineraryItem, Visit, VisitCost, VisitParty
 from tuhono.visits.services.workflow import ACTION_LABELS, allowed_actions
 
@@ -121,6 +122,9 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
             form.prepare_widgets(show_errors=False)
             actions.append({"action": action, "label": ACTION_BUTTONS[action], "form": form})
     editable = visit.state not in {VisitState.DECLINED, VisitState.REPORTED}
+    reads_vetting = user_has_role(user, Role.SECURITY_OFFICER, Role.APPROVER) and may_edit(
+        user, visit.council_id, Role.SECURITY_OFFICER, Role.APPROVER
+    )
     return render(
         request,
         "staff/visit_detail.html",
@@ -136,8 +140,18 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
             "costs": list(visit.costs.all()),
             "gifts": list(visit.gifts.all()),
             "transitions": list(visit.transitions.all()),
+            "holds": approval_holds(visit) if reads_vetting and visit.state == VisitState.VETTING else [],
+            "vetting_url": _vetting_url(visit) if reads_vetting else "",
         },
     )
+
+
+def _vetting_url(visit: Visit) -> str:
+    """The due-diligence page for this visit, when that module is installed (visits never needs it)."""
+    try:
+        return reverse("staff:vetting:case", args=["visit", visit.pk])
+    except NoReverseMatch:
+        return ""
 
 
 @staff_required
