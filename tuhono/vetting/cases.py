@@ -69,7 +69,8 @@ def case_of(content_type_id: int, pk: int) -> models.Model | None:
 
 
 def case_kind_slug(kind: str) -> str:
-    return {CaseKind.PARTNERSHIP: "partnership", CaseKind.VISIT: "visit", CaseKind.MISSION: "visit"}[kind]
+    slugs: dict[str, str] = {CaseKind.PARTNERSHIP: "partnership", CaseKind.VISIT: "visit", CaseKind.MISSION: "visit"}
+    return slugs[kind]
 
 
 @dataclass(frozen=True)

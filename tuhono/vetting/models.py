@@ -45,7 +45,9 @@ class Counterpart(models.Model):
     nationality = models.CharField(max_length=60, blank=True)
     position = models.CharField(max_length=300, blank=True, help_text="Office held, or the body they speak for")
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -190,6 +192,12 @@ class Assessment(models.Model):
                 name="vetting_assessment_submitted_is_rated",
                 violation_error_message="Give a rating and its rationale before submitting the assessment.",
             ),
+            models.UniqueConstraint(
+                fields=["case_type", "case_id"],
+                condition=Q(status__in=["draft", "submitted"]),
+                name="vetting_one_open_assessment_per_case",
+                violation_error_message="This case already has an assessment in progress.",
+            ),
         ]
         indexes = [models.Index(fields=["case_type", "case_id"])]
 
@@ -208,7 +216,9 @@ class Advice(models.Model):
     question = models.TextField(blank=True)
     answered_on = models.DateField(null=True, blank=True)
     answer = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -309,7 +319,9 @@ class ArrangementNotice(models.Model):
     response = models.CharField(max_length=16, choices=GovernmentResponse.choices, default=GovernmentResponse.NONE)
     response_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -140,10 +140,11 @@ def assessment_prefill(*, case: models.Model) -> dict[str, dict[str, str]]:
             "answer": _yn(bool(late)),
             "notes": ("Added after approval: " + ", ".join(late)) if late else "",
         }
-        if sensitive or getattr(case, "sites_requested", ""):
+        requested = str(getattr(case, "sites_requested", "") or "")
+        if sensitive or requested:
             answers["delegation_sensitive_sites"] = {
                 "answer": _yn(bool(sensitive)),
-                "notes": "; ".join([*sensitive, getattr(case, "sites_requested", "")]).strip("; "),
+                "notes": "; ".join([*sensitive, requested]).strip("; "),
             }
         payer = getattr(case, "costs_paid_by", "")
         if payer:
@@ -259,7 +260,7 @@ def due_diligence_report(*, assessment: Assessment) -> DueDiligenceReport:
     )
     arrangement = None
     if case is not None and case._meta.label_lower == "partnerships.partnership":
-        arrangement = Arrangement.objects.filter(partnership=case).prefetch_related("notices").first()
+        arrangement = Arrangement.objects.filter(partnership_id=case.pk).prefetch_related("notices").first()
     return DueDiligenceReport(
         assessment=assessment,
         case=case,
@@ -444,6 +445,8 @@ def cases_for_council(*, council_id: int | None) -> list[CaseLink]:
 
     from tuhono.partnerships.models import Partnership
 
+    if council_id is None:
+        return []
     links = [
         CaseLink("partnership", p.pk, str(p.partner), p.get_status_display())
         for p in Partnership.objects.filter(council_id=council_id).select_related("partner").order_by("partner__name")

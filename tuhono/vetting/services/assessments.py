@@ -232,7 +232,7 @@ def decision_sign(
         ).count()
         if open_alerts:
             errors["outcome"] = f"{open_alerts} screening alert(s) are still open: work them before going ahead."
-    if errors:
+    if errors or review_on is None:
         raise ValidationError(errors)
     decision = Decision(
         assessment=assessment,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
 from django.utils import timezone
 
 from ..enums import DecisionOutcome
@@ -34,7 +33,7 @@ def _reason(decision: Decision) -> str:
     return text
 
 
-def case_apply_decision(*, actor: Any, case: models.Model, decision: Decision) -> str:
+def case_apply_decision(*, actor: Any, case: Any, decision: Decision) -> str:
     """Move the case as the decision says; returns what moved ('' when nothing needed to)."""
     label = case._meta.label_lower
     if label == "partnerships.partnership":

@@ -137,10 +137,11 @@ def _sync_matches(
         match.full_clean()
         match.save()
         if match.status != previous:
-            action = {
+            actions: dict[str, str] = {
                 MatchStatus.OPEN: "alert_reopened" if previous == MatchStatus.DISMISSED else "alert_raised",
                 MatchStatus.LAPSED: "alert_lapsed",
-            }.get(match.status)
+            }
+            action = actions.get(match.status)
             if action:
                 _audit(
                     actor,

@@ -198,3 +198,31 @@ def test_demo_screens_the_demo_delegations(demo):
     intermediary = ScreenedParty.objects.get(origin="counterpart", schema="Organization")
     assert intermediary.status == ScreeningStatus.ALERT
     assert "nothing changed" in demo_vetting_load()  # idempotent
+
+
+def test_people_in_the_contacts_log_are_screened_when_logged(
+    staff, proposed, watchlist, django_capture_on_commit_callbacks
+):
+    visits = pytest.importorskip("tuhono.visits.services")
+    import datetime as dt
+
+    with django_capture_on_commit_callbacks(execute=True):
+        visits.contact_log_entry_create(
+            actor=staff["officer"],
+            partnership=proposed,
+            occurred_on=dt.date(2026, 3, 2),
+            people="Xi Jinping | 习近平\nMere Tawhiri",
+            topic="Friendship visit proposal",
+            initiated_by="intermediary",
+            intermediary="Chinese People's Association for Friendship with Foreign Countries",
+        )
+    parties = {p.name: p for p in ScreenedParty.objects.filter(origin="contact")}
+    assert set(parties) == {
+        "Xi Jinping",
+        "Mere Tawhiri",
+        "Chinese People's Association for Friendship with Foreign Countries",
+    }
+    assert parties["Xi Jinping"].status == ScreeningStatus.ALERT
+    assert parties["Mere Tawhiri"].status == ScreeningStatus.CLEAR
+    assert parties["Chinese People's Association for Friendship with Foreign Countries"].status == ScreeningStatus.ALERT
+    assert all(p.case_id == proposed.pk for p in parties.values())

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tuhono.vetting.enums import MatchStatus
@@ -114,6 +114,12 @@ def test_public_pages_api_and_register_never_show_confidential_fields(client, ve
         reverse("api:partnership_list"),
         reverse("api:partnership_detail", args=[vetted.pk]),
     ]
+    # Every open-data export and feed, wherever it lives.
+    for name in ("partnerships_csv", "partnerships_json", "partnerships_geojson", "anniversaries_ics", "catalogue"):
+        try:
+            urls.append(reverse(f"national:{name}"))
+        except NoReverseMatch:
+            continue
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
