@@ -1,11 +1,13 @@
 """Writes for visits, enquiries and the contacts log. Each service is atomic and audited."""
 
 from .common import reference_next
-from .records import (
+from .contacts import (
     calendar_token_get_or_create,
     calendar_token_rotate,
     contact_log_entry_create,
     contact_log_entry_update,
+)
+from .programme import (
     contact_report_record,
     cost_add,
     cost_remove,
@@ -14,13 +16,9 @@ from .records import (
     itinerary_item_add,
     itinerary_item_remove,
     itinerary_item_update,
-    party_add,
-    party_remove,
-    party_update,
     travel_briefing_record,
-    visit_create,
-    visit_update,
 )
+from .records import party_add, party_remove, party_update, visit_create, visit_update
 from .requests import message_submit, visit_request_submit
 from .workflow import (
     TransitionRefused,

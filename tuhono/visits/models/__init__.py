@@ -1,0 +1,20 @@
+from .contacts import CalendarFeedToken, ContactLogEntry, PublicMessage
+from .programme import ContactReport, GiftOrHospitality, ItineraryItem, TravelBriefing, VisitCost, VisitTransition
+from .visit import DEFAULT_GUIDELINES, ReferenceSequence, Visit, VisitGuidelines, VisitParty
+
+__all__ = [
+    "DEFAULT_GUIDELINES",
+    "CalendarFeedToken",
+    "ContactLogEntry",
+    "ContactReport",
+    "GiftOrHospitality",
+    "ItineraryItem",
+    "PublicMessage",
+    "ReferenceSequence",
+    "TravelBriefing",
+    "Visit",
+    "VisitCost",
+    "VisitGuidelines",
+    "VisitParty",
+    "VisitTransition",
+]

@@ -1,0 +1,88 @@
+"""The contacts log, public enquiries and feedback, and calendar feed secrets."""
+
+from django.conf import settings
+from django.db import models
+
+from ..enums import (
+    Initiator,
+    MessageKind,
+)
+
+
+class ContactLogEntry(models.Model):
+    """A meeting or approach connected with a partnership. Due diligence screens the people named."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.PROTECT, related_name="contact_log_entries"
+    )
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="contact_log_entries")
+    occurred_on = models.DateField()
+    people = models.TextField(help_text="One person per line, as 'Name in Latin letters | name in own script'.")
+    organisation = models.CharField(max_length=300, blank=True)
+    topic = models.CharField(max_length=300)
+    initiated_by = models.CharField(max_length=16, choices=Initiator.choices)
+    intermediary = models.CharField(max_length=300, blank=True, help_text="Who made the approach on their behalf.")
+    offered = models.TextField("anything offered", blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-pk"]
+        verbose_name_plural = "contact log entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(initiated_by="intermediary") | ~models.Q(intermediary=""),
+                name="contact_log_intermediary_named",
+                violation_error_message="Name the intermediary who made the approach.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on}: {self.topic}"
+
+    @property
+    def people_list(self) -> list[tuple[str, str]]:
+        """(Latin name, name in own script) for each line of `people`."""
+        result = []
+        for line in self.people.splitlines():
+            if not line.strip():
+                continue
+            latin, _, original = line.partition("|")
+            result.append((latin.strip(), original.strip()))
+        return result
+
+
+class PublicMessage(models.Model):
+    """An international enquiry or website feedback sent through the public site."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="public_messages")
+    kind = models.CharField(max_length=16, choices=MessageKind.choices)
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    organisation = models.CharField(max_length=300, blank=True)
+    country_code = models.CharField("country", max_length=2, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    message = models.TextField()
+    helpful = models.CharField(max_length=8, blank=True, help_text="Feedback only: did the page help?")
+    page = models.CharField(max_length=500, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.get_kind_display()}"
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a staff member's private calendar address."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

@@ -1,0 +1,104 @@
+"""The contacts log on each partnership, and the secret calendar addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.db import transaction
+
+from tuhono.audit.services import audit_record
+
+from ..models import (
+    CalendarFeedToken,
+    ContactLogEntry,
+)
+from .common import require_role
+from .records import EDITORS, _save
+
+
+@transaction.atomic
+def contact_log_entry_create(
+    *,
+    actor: Any,
+    partnership: Any,
+    occurred_on: dt.date,
+    people: str,
+    topic: str,
+    initiated_by: str,
+    organisation: str = "",
+    intermediary: str = "",
+    offered: str = "",
+    notes: str = "",
+) -> ContactLogEntry:
+    """Log a meeting or approach on a partnership; the entry belongs to the partnership's council."""
+    require_role(actor, partnership.council_id, *EDITORS)
+    entry = ContactLogEntry(
+        partnership=partnership,
+        council_id=partnership.council_id,
+        occurred_on=occurred_on,
+        people=people,
+        organisation=organisation,
+        topic=topic,
+        initiated_by=initiated_by,
+        intermediary=intermediary,
+        offered=offered,
+        notes=notes,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _save(entry)
+    audit_record(
+        actor=actor,
+        action="contact_log.entry_added",
+        target=entry,
+        payload={"partnership": partnership.pk, "topic": topic, "initiated_by": initiated_by},
+        council_id=partnership.council_id,
+    )
+    return entry
+
+
+CONTACT_LOG_FIELDS = {
+    "occurred_on",
+    "people",
+    "organisation",
+    "topic",
+    "initiated_by",
+    "intermediary",
+    "offered",
+    "notes",
+}
+
+
+@transaction.atomic
+def contact_log_entry_update(*, actor: Any, entry: ContactLogEntry, **changes: Any) -> ContactLogEntry:
+    require_role(actor, entry.council_id, *EDITORS)
+    unknown = set(changes) - CONTACT_LOG_FIELDS
+    if unknown:
+        raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
+    changed = sorted(field for field, value in changes.items() if getattr(entry, field) != value)
+    for field, value in changes.items():
+        setattr(entry, field, value)
+    if changed:
+        _save(entry)
+        audit_record(
+            actor=actor,
+            action="contact_log.entry_updated",
+            target=entry,
+            payload={"fields": changed},
+            council_id=entry.council_id,
+        )
+    return entry
+
+
+def calendar_token_get_or_create(*, user: Any) -> CalendarFeedToken:
+    token = CalendarFeedToken.objects.filter(user=user).first()
+    return token or calendar_token_rotate(user=user)
+
+
+@transaction.atomic
+def calendar_token_rotate(*, user: Any) -> CalendarFeedToken:
+    """Give the user a new secret calendar address; the old one stops working at once."""
+    token, _ = CalendarFeedToken.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+    audit_record(actor=user, action="visit.calendar_token_rotated", target=token, council_id=user.council_id)
+    return token
