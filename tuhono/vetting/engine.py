@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from tuhono.watchlists.enums import ListVersionStatus
 from tuhono.watchlists.matching.index import CandidateIndex
+from tuhono.watchlists.matching.names import PERSON_SCHEMAS, name_forms
 from tuhono.watchlists.models import ListEntity, ListVersion
 from tuhono.watchlists.selectors import version_changes, versions_in_force
 from tuhono.watchlists.services.screening import Match, screen_entity, screening_threshold
@@ -19,6 +20,7 @@ __all__ = [
     "ListVersion",
     "Match",
     "changed_entities",
+    "could_match",
     "index_of",
     "screen",
     "screening_threshold",
@@ -48,6 +50,19 @@ def screen(
         limit=MATCHES_KEPT,
         index=index,
     )
+
+
+# A subject whose names come no closer than this (rapidfuzz, 0-100, over every transliterated form) to any
+# entity of a small index is not scored against it. Real matches, across scripts, sit near 100; the
+# threshold leaves a wide margin so a re-screen finds what a full screening would (tests and bench check).
+RESCREEN_PREFILTER = 55.0
+
+
+def could_match(*, names: list[str], schema: str, index: CandidateIndex) -> bool:
+    """Whether any entity of `index` comes close enough to one of the names to be worth scoring."""
+    person = schema in PERSON_SCHEMAS
+    forms = [form for name in names if name for form, _ in name_forms(name, person)]
+    return any(c.prefilter >= RESCREEN_PREFILTER for c in index.search(forms, schema, limit=1))
 
 
 def index_of(entities: Iterable[tuple[int, str, list[str]]]) -> CandidateIndex:

@@ -363,21 +363,26 @@ def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> Rescr
     checked = 0
     through = ScreenedParty.screened_against.through
     links = []
+    # Parties already matched to a changed or removed entity are always looked at again.
+    touched = set(ScreeningMatch.objects.filter(list_entity_id__in=scope | removed).values_list("party_id", flat=True))
     for party in parties:
         checked += 1
+        names = [party.name, *party.aliases]
+        worth_scoring = index is not None and (
+            party.pk in touched or engine.could_match(names=names, schema=party.schema, index=index)
+        )
         found = (
             engine.screen(
-                names=[party.name, *party.aliases],
+                names=names,
                 schema=party.schema,
                 birth_date=party.birth_date,
                 nationality=party.nationality,
                 index=index,
             )
-            if index is not None
+            if worth_scoring
             else []
         )
-        has_removed = bool(removed) and party.matches.filter(list_entity_id__in=removed).exists()
-        if found or has_removed:
+        if found or party.pk in touched:
             party_counts = _sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
             counts.add(party_counts)
             status = _party_status(party)
