@@ -252,6 +252,16 @@ TUHONO_CACHED_URL_NAMES = {
     "api:partnership_detail",
     "api:council_list",
     "api:openapi",
+    "api:map_geojson",
+    "public:partnership_map",
+    "national:council_list",
+    "national:council_detail",
+    "national:insights",
+    "national:data",
+    "national:partnerships_csv",
+    "national:partnerships_json",
+    "national:partnerships_geojson",
+    "national:catalogue",
 }
 CACHES = {
     "default": {
