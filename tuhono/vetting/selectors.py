@@ -323,6 +323,7 @@ class PublicArrangement:
     slug: str
     parties: tuple[str, ...]
     council: str
+    council_slugs: tuple[str, ...]
     country: str
     signed: str
     ended: str
@@ -342,12 +343,13 @@ class PublicArrangement:
         return decided[-1].response if decided else ""
 
 
-def transparency_register() -> list[PublicArrangement]:
+def transparency_register(*, council_slug: str = "") -> list[PublicArrangement]:
     """Every published partnership and alliance as a foreign arrangement: parties, dates, the agreement
     where published, and whether government was notified and what it decided.
 
     The only read of this domain the public site may make. It returns public
     fields only; an assessment, a screening or a council decision never passes through here.
+    `council_slug` narrows it to one council's arrangements (and the alliances it belongs to).
     """
     from tuhono.partnerships.selectors import alliance_list_public, partnership_queryset_public
     from tuhono.places.countries import country_name
@@ -393,6 +395,7 @@ def transparency_register() -> list[PublicArrangement]:
                 slug=p.slug,
                 parties=tuple(x for x in (p.council.name, p.partner_authority or p.partner.name) if x),
                 council=p.council.name,
+                council_slugs=(p.council.slug,),
                 country=country_name(p.partner.country_code),
                 signed=p.signed_display,
                 ended=p.ended_display,
@@ -409,6 +412,7 @@ def transparency_register() -> list[PublicArrangement]:
                 slug=alliance.slug,
                 parties=tuple(str(m) for m in alliance.members.all()),
                 council="",
+                council_slugs=tuple(m.council.slug for m in alliance.members.all() if m.council_id),
                 country="",
                 signed=alliance.started_display,
                 ended=str(alliance.ended_on.year) if alliance.ended_on else "",
@@ -416,6 +420,8 @@ def transparency_register() -> list[PublicArrangement]:
                 **public_part(arrangements.get((None, alliance.pk))),
             )
         )
+    if council_slug:
+        rows = [row for row in rows if council_slug in row.council_slugs]
     return rows
 
 

@@ -188,3 +188,22 @@ def test_the_register_has_no_accessibility_violations(page, live_server, vetted)
     assert page.get_by_text("Article 1.").is_visible()
     violations = _axe_violations(page)
     assert not violations, describe_violations(violations)
+
+
+def test_the_register_narrows_to_one_council(client, staff, proposed, councils):
+    from tuhono.partnerships.services import partnership_create
+    from tuhono.places.services import place_get_or_create
+
+    partnership_create(
+        actor=None,
+        council=councils[1],
+        partner=place_get_or_create(name="Otaru", country_code="JP"),
+        kind="sister_city",
+        published=True,
+    )
+    everything = client.get(reverse("public:transparency")).content.decode()
+    assert "Qingdao" in everything and "Otaru" in everything
+    dunedin = client.get(reverse("public:transparency"), {"council": "dunedin"}).content.decode()
+    assert "Otaru" in dunedin and "Qingdao" not in dunedin
+    unknown = client.get(reverse("public:transparency"), {"council": "<nowhere>"})
+    assert unknown.status_code == 200 and "Qingdao" in unknown.content.decode()
