@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from followthemoney import model
 from rapidfuzz import fuzz
 
@@ -38,7 +39,8 @@ class CandidateIndex:
         self._schema_codes: dict[str, int] = {}
         self.forms: list[str] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
-        self.postings: dict[str, array] = {}
+        self.postings: dict[str, np.ndarray] = {}
+        self._schema_array = np.zeros(0, dtype=np.uint8)
 
     def __len__(self) -> int:
         return len(self.pks)
@@ -68,8 +70,9 @@ class CandidateIndex:
     def freeze(self) -> None:
         """Pack the postings into compact arrays once everything is added."""
         for key, rows in self._postings.items():
-            self.postings[key] = array("i", rows)
+            self.postings[key] = np.array(rows, dtype=np.int32)
         self._postings = defaultdict(list)
+        self._schema_array = np.frombuffer(self.schemas, dtype=np.uint8).copy()
 
     def _compatible(self, schema: str) -> set[int]:
         try:
@@ -87,7 +90,7 @@ class CandidateIndex:
                 codes.add(code)
         return codes
 
-    def search(self, forms: list[str], schema: str, *, limit: int = 20, pool: int = 300) -> list[Candidate]:
+    def search(self, forms: list[str], schema: str, *, limit: int = 20, pool: int = 120) -> list[Candidate]:
         """The `limit` entities whose names come closest to any of `forms`."""
         total = max(len(self.pks), 1)
         keys: set[str] = set()
@@ -99,25 +102,34 @@ class CandidateIndex:
         postings = sorted(((self.postings[key], key) for key in keys if key in self.postings), key=lambda p: len(p[0]))
         if not postings:
             return []
-        scores: dict[int, float] = defaultdict(float)
-        used = 0
+        # Accumulate each key's rarity weight on the entities holding it (vectorised:
+        # a common key can hold tens of thousands of entities).
+        scores = np.zeros(len(self.pks), dtype=np.float32)
+        touched: list[np.ndarray] = []
         for rows, key in postings:
-            if len(rows) > cap and used >= 1:
+            if len(rows) > cap and touched:
                 continue
             weight = math.log(1 + total / len(rows)) * (0.5 if key.startswith("~") else 1.0)
-            for row in rows[: cap * 4]:
-                scores[row] += weight
-            used += 1
+            rows = rows[: cap * 4]
+            scores[rows] += weight
+            touched.append(rows)
+        hits = np.unique(np.concatenate(touched))
         compatible = self._compatible(schema)
-        ranked = sorted(
-            (row for row in scores if self.schemas[row] in compatible), key=scores.__getitem__, reverse=True
-        )[:pool]
+        if len(compatible) < len(self.schema_names):
+            hits = hits[np.isin(self._schema_array[hits], list(compatible))]
+        if len(hits) > pool:
+            hits = hits[np.argpartition(scores[hits], -pool)[-pool:]]
+        ranked = hits[np.argsort(-scores[hits], kind="stable")].tolist()
         out: list[Candidate] = []
         for row in ranked:
             best = 0.0
             for query_form in forms:
                 for form in self.forms[row].split(FORM_SEP):
-                    similarity = max(fuzz.token_sort_ratio(query_form, form), fuzz.ratio(query_form, form))
+                    similarity = max(
+                        fuzz.token_sort_ratio(query_form, form),
+                        fuzz.ratio(query_form, form),
+                        0.9 * fuzz.token_set_ratio(query_form, form),  # one name inside the other
+                    )
                     if similarity > best:
                         best = similarity
             out.append(Candidate(pk=self.pks[row], prefilter=best))

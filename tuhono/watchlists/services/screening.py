@@ -29,6 +29,7 @@ from ..models import ListEntity, ListVersion
 
 DEFAULT_THRESHOLD = 0.75
 PREFILTER_LIMIT = 6
+PREFILTER_FLOOR = 50.0
 
 
 def screening_threshold() -> float:
@@ -135,6 +136,10 @@ def screen_entity(
     person = subject.schema in PERSON_SCHEMAS
     forms = [form for name in names for form, _ in name_forms(name, person)]
     candidates = index.search(forms, subject.schema, limit=PREFILTER_LIMIT)
+    # Candidates far from every form of the name (rapidfuzz similarity under
+    # PREFILTER_FLOOR) practically never reach a threshold: the full scorer sees
+    # only the close ones, and at least the closest, so a clean name costs one.
+    candidates = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR] or candidates[:1]
     if not candidates:
         return []
     rows = ListEntity.objects.filter(pk__in=[c.pk for c in candidates]).select_related("source")
