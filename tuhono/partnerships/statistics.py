@@ -58,7 +58,7 @@ def by_country(*, council_slug: str | None = None, limit: int | None = 12) -> li
 def by_decade(*, council_slug: str | None = None) -> list[Tally]:
     years = _published(council_slug).filter(signed_on__isnull=False).values_list("signed_on", flat=True)
     decades: dict[int, int] = {}
-    for value in years:
+    for value in filter(None, years):
         decades[value.year // 10 * 10] = decades.get(value.year // 10 * 10, 0) + 1
     counts = [Tally(str(decade), f"{decade}s", n) for decade, n in sorted(decades.items())]
     unknown = _published(council_slug).filter(signed_on__isnull=True).count()
@@ -188,7 +188,8 @@ def needing_attention(
         )
         .order_by("council__name", "partner__name")
     )
-    dormant, due = [], []
+    dormant: list[Partnership] = []
+    due: list[Partnership] = []
     for partnership in live:
         activity = max(filter(None, [partnership.last_activity, partnership.signed_on]), default=None)
         if activity is None or activity < dormant_before:

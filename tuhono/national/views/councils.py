@@ -14,7 +14,7 @@ from tuhono.partnerships import selectors, statistics
 def council_list(request: HttpRequest) -> HttpResponse:
     councils = list(council_list_public())
     home = [c for c in councils if c.country_code == "NZ"]
-    abroad = [c for c in councils if c.country_code != "NZ" and c.partnership_count]
+    abroad = [c for c in councils if c.country_code != "NZ" and getattr(c, "partnership_count", None)]
     return render(
         request,
         "national/council_list.html",
@@ -22,7 +22,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
             "home_councils": home,
             "abroad_councils": abroad,
             "totals": statistics.totals(),
-            "with_partnerships": sum(1 for c in home if c.partnership_count),
+            "with_partnerships": sum(1 for c in home if getattr(c, "partnership_count", None)),
         },
     )
 

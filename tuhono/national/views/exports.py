@@ -150,12 +150,13 @@ def anniversaries_ics(request: HttpRequest) -> HttpResponse:
         event.add("dtend", partnership.signed_on + dt.timedelta(days=1))
         event.add("rrule", vRecur(freq="yearly"))
         event.add("summary", f"Anniversary: {partnership.council.name} – {partnership.partner.name}")
-        known = {
+        wording: dict[str, str] = {
             DatePrecision.DAY: f"Signed on {partnership.signed_display}.",
             DatePrecision.MONTH: f"Signed in {partnership.signed_display}; the day is not recorded.",
             DatePrecision.YEAR: f"Signed in {partnership.signed_display}; the day is not recorded, so the "
             "anniversary is shown on 1 January.",
-        }[partnership.signed_precision]
+        }
+        known = wording[partnership.signed_precision]
         event.add("description", f"{partnership.get_kind_display()}. {known}")
         event.add("url", request.build_absolute_uri(reverse("public:partnership_detail", args=[partnership.slug])))
         event.add("transp", "TRANSPARENT")

@@ -86,8 +86,8 @@ def insights(request: HttpRequest) -> HttpResponse:
 @login_required
 def attention(request: HttpRequest) -> HttpResponse:
     """For staff: their council's dormant partnerships and those due for review (all, for the national view)."""
-    errors = {}
-    years = {}
+    errors: dict[str, str] = {}
+    years: dict[str, int] = {}
     for name, default in (
         ("dormant_years", statistics.DEFAULT_DORMANT_YEARS),
         ("review_years", statistics.DEFAULT_REVIEW_YEARS),
@@ -97,7 +97,9 @@ def attention(request: HttpRequest) -> HttpResponse:
             errors[name] = "Enter a whole number of years from 1 to 50."
         years[name] = int(raw) if raw and name not in errors else default
     scoped = scope_to_user_council(Partnership.objects.all(), request.user)
-    dormant, due = statistics.needing_attention(scoped, **years)
+    dormant, due = statistics.needing_attention(
+        scoped, dormant_years=years["dormant_years"], review_years=years["review_years"]
+    )
     return render(
         request,
         "national/attention.html",

@@ -55,10 +55,10 @@ class PartnerSeekingForm(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _country_choices()
+        self.fields["country"].choices = _country_choices()  # type: ignore[attr-defined]
 
     def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
+        data = super().clean() or {}
         who = data.get("who")
         if who == PartnerSeeking.Who.NZ_COUNCIL and not data.get("council"):
             self.add_error("council", "Select the New Zealand council")

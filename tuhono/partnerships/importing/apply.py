@@ -76,16 +76,16 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
 
     council_ids: dict[str, int] = {}
     new_councils = []
-    for spec in plan.councils.values():
-        if spec.existing_id:
-            council_ids[spec.slug] = spec.existing_id
+    for council_spec in plan.councils.values():
+        if council_spec.existing_id:
+            council_ids[council_spec.slug] = council_spec.existing_id
             continue
         council = Council(
-            name=spec.name,
-            slug=spec.slug,
-            country_code=spec.country_code,
-            region=spec.region,
-            seat_id=place_ids.get(spec.seat_key) if spec.seat_key else None,
+            name=council_spec.name,
+            slug=council_spec.slug,
+            country_code=council_spec.country_code,
+            region=council_spec.region,
+            seat_id=place_ids.get(council_spec.seat_key) if council_spec.seat_key else None,
         )
         _check(council, ["seat", "successor"])
         new_councils.append(council)
@@ -99,9 +99,9 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
     place_names = {spec.key: spec.name for spec in plan.places.values()}
     partnerships = []
     next_suffix: dict[str, int] = {}
-    for spec in plan.partnerships:
-        council_id = council_ids[spec.council_key]
-        base = slugify(f"{council_slugs[council_id]}-{place_names[spec.partner_key]}")[:180] or "partnership"
+    for item in plan.partnerships:
+        council_id = council_ids[item.council_key]
+        base = slugify(f"{council_slugs[council_id]}-{place_names[item.partner_key]}")[:180] or "partnership"
         slug, n = base, next_suffix.get(base, 2)
         while slug in slugs:
             slug, n = f"{base}-{n}", n + 1
@@ -110,15 +110,15 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
         partnership = Partnership(
             slug=slug,
             council_id=council_id,
-            partner_id=place_ids[spec.partner_key],
-            kind=spec.kind,
-            status=spec.status,
-            status_changed_on=spec.ended_on or spec.signed_on or dt.date.today(),
-            signed_on=spec.signed_on,
-            signed_precision=spec.signed_precision,
-            ended_on=spec.ended_on,
-            ended_precision=spec.ended_precision,
-            source=spec.source,
+            partner_id=place_ids[item.partner_key],
+            kind=item.kind,
+            status=item.status,
+            status_changed_on=item.ended_on or item.signed_on or dt.date.today(),
+            signed_on=item.signed_on,
+            signed_precision=item.signed_precision,
+            ended_on=item.ended_on,
+            ended_precision=item.ended_precision,
+            source=item.source,
             published=published,
         )
         _check(partnership, ["council", "partner", "legacy_council"])
@@ -132,7 +132,7 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
             StatusChange(
                 partnership=partnership,
                 status=partnership.status,
-                changed_on=partnership.status_changed_on,
+                changed_on=partnership.status_changed_on or dt.date.today(),
                 reason=reason,
                 recorded_by=user,
             )
@@ -144,12 +144,12 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
     areas: dict[str, FocusArea] = {}
     links = []
     Through = Partnership.focus_areas.through
-    for spec, partnership in zip(plan.partnerships, partnerships, strict=True):
-        for name in dict.fromkeys(spec.focus):
-            key = slugify(name)
-            if key not in areas:
-                areas[key] = focus_area_get_or_create(name=name)
-            links.append(Through(partnership_id=partnership.pk, focusarea_id=areas[key].pk))
+    for item, partnership in zip(plan.partnerships, partnerships, strict=True):
+        for name in dict.fromkeys(item.focus):
+            area_slug = slugify(name)
+            if area_slug not in areas:
+                areas[area_slug] = focus_area_get_or_create(name=name)
+            links.append(Through(partnership_id=partnership.pk, focusarea_id=areas[area_slug].pk))
     Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
 
     counts = plan.summary()

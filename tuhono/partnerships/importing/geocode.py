@@ -80,16 +80,17 @@ def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "")
     if given is not None:
         lat, lng = given
         if candidates:
-            place, km = gazetteer.nearest(candidates, lat, lng) or (None, math.inf)
-            if place is not None and km <= SAME_PLACE_KM:
-                result.found = place
+            closest = gazetteer.nearest(candidates, lat, lng)
+            km = closest[1] if closest else math.inf
+            if closest is not None and km <= SAME_PLACE_KM:
+                result.found = closest[0]
             else:
                 result.notes.append(
                     f"the given coordinates are {km:.0f} km from the nearest '{name.primary}' in the gazetteer"
                 )
         result.latitude, result.longitude = lat, lng
     elif candidates:
-        chosen = candidates[0]
+        chosen: gazetteer.GazetteerPlace | None = candidates[0]
         for container in name.containers:
             around = _container_place(container, country_code)
             if around is None:

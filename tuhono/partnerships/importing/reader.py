@@ -127,10 +127,10 @@ def resolve_mapping(columns: list[str], overrides: dict[str, str] | None = None)
         if name in mapping:
             continue
         for candidate in (_fold_column(name), *SYNONYMS.get(name, ())):
-            column = by_fold.get(candidate)
-            if column and column not in taken:
-                mapping[name] = column
-                taken.add(column)
+            found = by_fold.get(candidate)
+            if found and found not in taken:
+                mapping[name] = found
+                taken.add(found)
                 break
     for name in ("lat_a", "lng_a", "lat_b", "lng_b"):
         # 'city1_latitude', 'Longitude (2)': a coordinate word and the side's number.
@@ -165,6 +165,7 @@ def read_rows(
     """Every non-blank row of the file as fields (blank lines are counted, not returned)."""
     text, encoding = decode(data)
     file_format = file_format or guess_format(filename, text)
+    records: list[tuple[int, dict, str]]
     if file_format not in FORMATS:
         raise ImportFileError(f"'{file_format}' is not a format this importer reads: use csv, tsv or json.")
     if file_format == "json":
@@ -182,7 +183,7 @@ def read_rows(
     return result
 
 
-def _delimited_records(text: str, delimiter: str) -> tuple[Iterable[tuple[int, dict, str]], list[str]]:
+def _delimited_records(text: str, delimiter: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
     if delimiter == ",":
         sample = text[:4096]
         try:
