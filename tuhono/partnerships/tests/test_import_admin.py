@@ -64,7 +64,10 @@ def test_staff_see_and_edit_only_their_councils_records_national_reads_all(clien
     client.force_login(User.objects.get(username="dunedin"))
     listed = {p.pk for p in client.get(changelist + "?all=").context["cl"].result_list}
     assert dunedin_record.pk in listed and auckland_record.pk not in listed and hutt_record.pk not in listed
-    assert client.get(reverse("admin:partnerships_partnership_change", args=[auckland_record.pk])).status_code in (302, 404)
+    assert client.get(reverse("admin:partnerships_partnership_change", args=[auckland_record.pk])).status_code in (
+        302,
+        404,
+    )
 
     client.force_login(User.objects.get(username="national"))
     response = client.get(changelist)
