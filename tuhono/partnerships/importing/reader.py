@@ -199,13 +199,22 @@ def _delimited_records(text: str, delimiter: str) -> tuple[list[tuple[int, dict,
     if not header:
         raise ImportFileError("The file is empty: it has no header row.")
 
+    line_buffer = io.StringIO()
+    line_writer = csv.writer(line_buffer, delimiter=delimiter, lineterminator="")
+
+    def as_read(row: list[str]) -> str:
+        line_buffer.seek(0)
+        line_buffer.truncate()
+        line_writer.writerow(row)
+        return line_buffer.getvalue()
+
     def records() -> Iterable[tuple[int, dict, str]]:
         for row in reader:
             padded = row + [""] * (len(header) - len(row))
             record = dict(zip(header, padded, strict=False))
             if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
                 record["__extra__"] = delimiter.join(row[len(header) :])
-            yield reader.line_num, record, delimiter.join(row)
+            yield reader.line_num, record, as_read(row)
 
     return list(records()), header
 
