@@ -21,6 +21,7 @@ class Command(BaseCommand):
         except ScreeningInputError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
-            f"Screened {result.rows} rows in {result.seconds:.1f} s: {result.alerts} alert(s) at threshold "
+            f"Screened {result.rows} rows in {result.seconds:.1f} s (of which {result.index_seconds:.1f} s "
+            f"loading the lists): {result.alerts} alert(s) at threshold "
             f"{screening_threshold():.2f}. Results in {options['output']}."
         )
