@@ -8,7 +8,8 @@ urlpatterns = [
     path("councils/", councils.council_list, name="council_list"),
     path("councils/<slug:slug>/", councils.council_detail, name="council_detail"),
     path("insights/", insights.insights, name="insights"),
-    path("insights/attention/", insights.attention, name="attention"),
+    # A back-office page: under /staff/ with the others (the staff app's own URLs are tried first).
+    path("staff/attention/", insights.attention, name="attention"),
     path("partner-seeking/", seeking.partner_seeking, name="partner_seeking"),
     path("partner-seeking/thank-you/", seeking.partner_seeking_thanks, name="partner_seeking_thanks"),
     path("data/", exports.data_page, name="data"),

@@ -63,15 +63,15 @@ def test_anniversaries_in_the_next_24_months(demo):
 
 
 def test_attention_list_needs_login_and_is_scoped_to_the_staff_members_council(client, demo):
-    assert client.get("/insights/attention/").status_code == 302
+    assert client.get("/staff/attention/").status_code == 302
     client.force_login(User.objects.get(username="dunedin"))
-    text = client.get("/insights/attention/?dormant_years=1&review_years=1").content.decode()
+    text = client.get("/staff/attention/?dormant_years=1&review_years=1").content.decode()
     assert "Dunedin City Council – Shanghai" in text
     assert "Auckland Council – " not in text
     client.force_login(User.objects.get(username="national"))
-    text = client.get("/insights/attention/?dormant_years=1").content.decode()
+    text = client.get("/staff/attention/?dormant_years=1").content.decode()
     assert "Auckland Council – " in text and "Dunedin City Council – " in text
-    text = client.get("/insights/attention/?dormant_years=abc").content.decode()
+    text = client.get("/staff/attention/?dormant_years=abc").content.decode()
     assert "Enter a whole number of years" in text
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tuhono.accounts.selectors import scope_to_user_council, user_reads_all_councils
+from tuhono.accounts.enums import Role
+from tuhono.accounts.selectors import scope_to_user_council, user_has_role, user_reads_all_councils
 from tuhono.councils.models import Council
 from tuhono.councils.selectors import council_get
 from tuhono.partnerships import statistics
@@ -86,6 +88,8 @@ def insights(request: HttpRequest) -> HttpResponse:
 @login_required
 def attention(request: HttpRequest) -> HttpResponse:
     """For staff: their council's dormant partnerships and those due for review (all, for the national view)."""
+    if not user_has_role(request.user, *Role.values):
+        raise PermissionDenied("This page is for council staff.")
     errors: dict[str, str] = {}
     years: dict[str, int] = {}
     for name, default in (
