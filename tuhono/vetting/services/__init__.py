@@ -1,5 +1,6 @@
 """Writes of the due-diligence domain. Each service checks who acts, validates, saves atomically and audits."""
 
+from .alerts import match_confirm, match_dismiss
 from .arrangements import arrangement_update, notice_record
 from .assessments import (
     advice_answer,
@@ -9,16 +10,8 @@ from .assessments import (
     assessment_update,
     decision_sign,
 )
-from .screening import (
-    counterpart_add,
-    match_confirm,
-    match_dismiss,
-    party_register,
-    party_screen,
-    rescreen_pending,
-    rescreen_version,
-    screening_sweep,
-)
+from .rescreen import rescreen_pending, rescreen_version
+from .screening import counterpart_add, party_register, party_screen, screening_sweep
 
 __all__ = [
     "advice_answer",

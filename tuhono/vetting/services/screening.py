@@ -1,4 +1,4 @@
-"""Screening the people and organisations on a case, re-screening when lists change, and working alerts."""
+"""Screening the people and organisations on a case, as they are named and when asked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -19,7 +18,7 @@ from .. import engine
 from ..access import require_worker
 from ..cases import SUBJECT_MODELS, PartySpec, case_ref, subject_parties
 from ..enums import CounterpartRole, MatchStatus, PartySchema, ScreeningStatus
-from ..models import Counterpart, RescreenRun, ScreenedParty, ScreeningMatch
+from ..models import Counterpart, ScreenedParty, ScreeningMatch
 
 
 @dataclass
@@ -334,158 +333,3 @@ def screening_sweep(*, actor: Any = None, council_id: int | None = None) -> Swee
         party_screen(actor=actor, party=party)
         result.screened += 1
     return result
-
-
-@transaction.atomic
-def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> RescreenRun:
-    """Re-screen every screened party against what one list version added, changed or removed.
-
-    Only the changed entities are scored (a candidate index of them alone),
-    so a list update costs in proportion to the change, not the list.
-    Parties already screened against the version are skipped. A dismissal on
-    an entity the version changed reopens if it still matches; a match on an
-    entity the version removed lapses. Runs once per version.
-    """
-    run, created = RescreenRun.objects.get_or_create(list_version=version, defaults={"started_at": timezone.now()})
-    if not created and run.finished_at:
-        return run
-    changed, removed_pks = engine.changed_entities(version)
-    removed = set(removed_pks)
-    scope = {pk for pk, _, _ in changed}
-    index = engine.index_of(changed) if changed else None
-    parties = (
-        ScreenedParty.objects.exclude(status=ScreeningStatus.PENDING)
-        .exclude(screened_against=version)
-        .select_for_update()
-        .order_by("pk")
-    )
-    counts = SyncCounts()
-    checked = 0
-    through = ScreenedParty.screened_against.through
-    links = []
-    # Parties already matched to a changed or removed entity are always looked at again.
-    touched = set(ScreeningMatch.objects.filter(list_entity_id__in=scope | removed).values_list("party_id", flat=True))
-    for party in parties:
-        checked += 1
-        names = [party.name, *party.aliases]
-        worth_scoring = index is not None and (
-            party.pk in touched or engine.could_match(names=names, schema=party.schema, index=index)
-        )
-        found = (
-            engine.screen(
-                names=names,
-                schema=party.schema,
-                birth_date=party.birth_date,
-                nationality=party.nationality,
-                index=index,
-            )
-            if worth_scoring
-            else []
-        )
-        if found or party.pk in touched:
-            party_counts = _sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
-            counts.add(party_counts)
-            status = _party_status(party)
-            if status != party.status:
-                party.status = status
-                party.save(update_fields=["status"])
-        links.append(through(screenedparty_id=party.pk, listversion_id=version.pk))
-    through.objects.bulk_create(links, ignore_conflicts=True)
-    run.entities_checked = len(changed) + len(removed)
-    run.parties_checked = checked
-    run.matches_new, run.matches_reopened, run.matches_lapsed = counts.new, counts.reopened, counts.lapsed
-    run.finished_at = timezone.now()
-    run.save()
-    _audit(
-        actor,
-        "rescreen_completed",
-        run,
-        None,
-        list_version=version.pk,
-        source=version.source.name,
-        entities_checked=run.entities_checked,
-        parties_checked=checked,
-        alerts_new=counts.new,
-        alerts_reopened=counts.reopened,
-        alerts_lapsed=counts.lapsed,
-    )
-    return run
-
-
-def rescreen_pending(*, actor: Any = None) -> list[RescreenRun]:
-    """Re-screen against every list version that has landed since the last re-screen, oldest first."""
-    done = RescreenRun.objects.filter(finished_at__isnull=False).values_list("list_version_id", flat=True)
-    return [rescreen_version(actor=actor, version=version) for version in engine.unprocessed_versions(done)]
-
-
-def _require_open(match: ScreeningMatch) -> None:
-    if match.status != MatchStatus.OPEN:
-        raise ValidationError(f"This match is {match.get_status_display().lower()}, not an open alert.")
-
-
-@transaction.atomic
-def match_confirm(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
-    """A security officer confirms an alert as a true match. The party is then marked confirmed."""
-    match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
-    require_worker(actor, match.party.council_id)
-    _require_open(match)
-    if not (reason or "").strip():
-        raise ValidationError({"reason": "Say why this is the same person or organisation."})
-    match.status = MatchStatus.CONFIRMED
-    match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    match.decided_at = timezone.now()
-    match.decision_reason = reason.strip()
-    match.full_clean()
-    match.save()
-    party = match.party
-    party.status = _party_status(party)
-    party.save(update_fields=["status"])
-    _audit(
-        actor,
-        "alert_confirmed",
-        match,
-        party.council_id,
-        party=party.pk,
-        entity=match.entity_id,
-        source=match.source_name,
-        score=match.score,
-        reason=match.decision_reason,
-    )
-    return match
-
-
-@transaction.atomic
-def match_dismiss(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
-    """A security officer dismisses an alert as a false match, with a reason.
-
-    The dismissal holds until the list entity changes: the entity's content
-    hash is kept, and a re-screen that finds it changed reopens the alert.
-    """
-    match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
-    require_worker(actor, match.party.council_id)
-    _require_open(match)
-    if not (reason or "").strip():
-        raise ValidationError({"reason": "Give the reason this is not the same person or organisation."})
-    match.status = MatchStatus.DISMISSED
-    match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    match.decided_at = timezone.now()
-    match.decision_reason = reason.strip()
-    match.dismissed_content_hash = match.content_hash
-    match.full_clean()
-    match.save()
-    party = match.party
-    party.status = _party_status(party)
-    party.save(update_fields=["status"])
-    _audit(
-        actor,
-        "alert_dismissed",
-        match,
-        party.council_id,
-        party=party.pk,
-        entity=match.entity_id,
-        source=match.source_name,
-        score=match.score,
-        reason=match.decision_reason,
-        content_hash=match.dismissed_content_hash,
-    )
-    return match

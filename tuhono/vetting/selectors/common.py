@@ -1,0 +1,15 @@
+"""The user scope every confidential read goes through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ..access import user_may_read_vetting
+
+
+def _scoped(queryset: QuerySet, user: Any, council_field: str = "council") -> QuerySet:
+    if not user_may_read_vetting(user):
+        return queryset.none()
+    return queryset.filter(**{f"{council_field}_id": user.council_id})

@@ -1,0 +1,76 @@
+"""Working alerts: a security officer confirms a true match or dismisses a false one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ..access import require_worker
+from ..enums import MatchStatus
+from ..models import ScreeningMatch
+from .screening import _audit, _party_status
+
+
+def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
+    """Close an open alert as confirmed or dismissed, with the reason, and update the party."""
+    match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
+    require_worker(actor, match.party.council_id)
+    if match.status != MatchStatus.OPEN:
+        raise ValidationError(f"This match is {match.get_status_display().lower()}, not an open alert.")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": why_needed})
+    match.status = status
+    match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    match.decided_at = timezone.now()
+    match.decision_reason = reason.strip()
+    if status == MatchStatus.DISMISSED:
+        match.dismissed_content_hash = match.content_hash
+    match.full_clean()
+    match.save()
+    party = match.party
+    party.status = _party_status(party)
+    party.save(update_fields=["status"])
+    _audit(
+        actor,
+        "alert_confirmed" if status == MatchStatus.CONFIRMED else "alert_dismissed",
+        match,
+        party.council_id,
+        party=party.pk,
+        entity=match.entity_id,
+        source=match.source_name,
+        score=match.score,
+        reason=match.decision_reason,
+        content_hash=match.dismissed_content_hash,
+    )
+    return match
+
+
+@transaction.atomic
+def match_confirm(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
+    """A security officer confirms an alert as a true match. The party is then marked confirmed."""
+    return _match_decide(
+        actor=actor,
+        match=match,
+        reason=reason,
+        status=MatchStatus.CONFIRMED,
+        why_needed="Say why this is the same person or organisation.",
+    )
+
+
+@transaction.atomic
+def match_dismiss(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
+    """A security officer dismisses an alert as a false match, with a reason.
+
+    The dismissal holds until the list entity changes: the entity's content
+    hash is kept, and a re-screen that finds it changed reopens the alert.
+    """
+    return _match_decide(
+        actor=actor,
+        match=match,
+        reason=reason,
+        status=MatchStatus.DISMISSED,
+        why_needed="Give the reason this is not the same person or organisation.",
+    )
