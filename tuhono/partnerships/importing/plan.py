@@ -7,6 +7,7 @@ it (see apply.py) writes exactly what it lists.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -295,10 +296,10 @@ def build_plan(
     default_source = default_source or (f"Imported from {filename}" if filename else "Imported list")
     total = len(read.rows)
 
-    def where(text: str, code: str, lat: str, lng: str) -> Located:
-        cache_key = (text, code, lat, lng)
+    def where(text: str, code: str, lat: str, lng: str, region: str) -> Located:
+        cache_key = (text, code, lat, lng, region)
         if cache_key not in located_cache:
-            located_cache[cache_key] = locate(text, code, lat, lng)
+            located_cache[cache_key] = locate(text, code, lat, lng, region=region)
         return located_cache[cache_key]
 
     for position, row in enumerate(read.rows, start=1):
@@ -306,6 +307,20 @@ def build_plan(
             progress(position, total)
         plan.outcomes.append(_plan_row(row, plan, register, where, pair_lines, default_source, only_council_id))
     return plan
+
+
+def _region(country_text: str) -> str:
+    """'England, United Kingdom' -> 'England'; 'England' -> 'England'; 'France' -> ''."""
+    first = country_text.split(",")[0].strip()
+    code = country_code_for(first)
+    return first if code and country_code_for(country_text) == code and first.casefold() not in _country_names() else ""
+
+
+@functools.cache
+def _country_names() -> set[str]:
+    from tuhono.places.countries import _countries
+
+    return {country["name"].casefold() for country in _countries().values()}
 
 
 def _reject(row: SourceRow, reason: str, notes: list[str] | None = None) -> RowOutcome:
@@ -316,7 +331,7 @@ def _plan_row(
     row: SourceRow,
     plan: ImportPlan,
     register: _Register,
-    where: Callable[[str, str, str, str], Located],
+    where: Callable[[str, str, str, str, str], Located],
     pair_lines: dict[frozenset, int],
     default_source: str,
     only_council_id: int | None,
@@ -333,8 +348,12 @@ def _plan_row(
         codes.append(code)
     notes: list[str] = []
     sides = [
-        where(values["place_a"], codes[0], values.get("lat_a", ""), values.get("lng_a", "")),
-        where(values["place_b"], codes[1], values.get("lat_b", ""), values.get("lng_b", "")),
+        where(
+            values["place_a"], codes[0], values.get("lat_a", ""), values.get("lng_a", ""), _region(values["country_a"])
+        ),
+        where(
+            values["place_b"], codes[1], values.get("lat_b", ""), values.get("lng_b", ""), _region(values["country_b"])
+        ),
     ]
     if sides[0].key == sides[1].key:
         return _reject(row, "the same place on both sides")

@@ -197,3 +197,16 @@ def test_coordinate_columns_found_by_their_words_and_many_alike_names_stay_disti
     assert result.plan.outcomes[0].latitude == pytest.approx(43.07)
     assert Partnership.objects.filter(partner__country_code="JP").count() == 30
     assert len(set(Partnership.objects.values_list("slug", flat=True))) == Partnership.objects.count()
+
+
+def test_a_state_or_province_after_the_city_chooses_among_places_of_the_name(db):
+    result = run(
+        "city1,country1,city2,country2\n"
+        '"Portland, Maine",United States,Nelson,New Zealand\n'
+        '"Victoria, British Columbia",Canada,Napier,New Zealand\n'
+        "Perth,\"Scotland, United Kingdom\",Dunedin,New Zealand\n"
+    )
+    rows = {row.partner: row for row in result.plan.outcomes}
+    assert rows["Portland"].latitude == pytest.approx(43.66, abs=0.05)  # Maine's, not the larger Oregon one
+    assert rows["Victoria"].longitude == pytest.approx(-123.36, abs=0.05)
+    assert rows["Perth"].latitude == pytest.approx(56.4, abs=0.05)
