@@ -22,6 +22,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Screened {result.rows} rows in {result.seconds:.1f} s (of which {result.index_seconds:.1f} s "
-            f"loading the lists): {result.alerts} alert(s) at threshold "
+            f"loading the lists and name reference data): {result.alerts} alert(s) at threshold "
             f"{screening_threshold():.2f}. Results in {options['output']}."
         )
