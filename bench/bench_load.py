@@ -116,6 +116,16 @@ class Server:
                 time.sleep(0.1)
         raise SystemExit("gunicorn did not start")
 
+    def drain(self) -> None:
+        """Wait until the workers have finished what an earlier run left queued."""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            urllib.request.urlopen(self.base + "/hello", timeout=120).read()  # noqa: S310
+            if time.monotonic() - started < 0.05:
+                return
+            time.sleep(0.5)
+
     def rss_kib(self) -> int:
         """Resident memory of the master and its workers."""
         pids = [self.process.pid]
@@ -131,7 +141,11 @@ class Server:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # workers still busy with queued requests
+            self.process.wait(timeout=10)
 
 
 def wrk(url: str, *, seconds: int, paths: list[str] | None = None) -> dict[str, float]:
@@ -154,7 +168,7 @@ def addresses(base: str) -> dict[str, str]:
     slug = first.get("slug") or first["url"].rstrip("/").rsplit("/", 1)[-1]
     return {
         "hello (baseline)": "/hello",
-        "public list, filtered": "/partnerships/?country=FR",
+        "public list, one country": "/partnerships/?country=FR",
         "public partnership page": f"/partnerships/{slug}/",
         "map page": "/partnerships/map/",
         "map data (GeoJSON)": "/api/map.geojson",
@@ -171,8 +185,12 @@ def run_load(env: dict[str, str]) -> None:
         server = Server(env, cache_seconds=cache_seconds)
         try:
             targets = addresses(server.base)
+            for path in targets.values():  # every worker loads the site and fills its cache once
+                for _ in range(WORKERS * 2):
+                    urllib.request.urlopen(server.base + path, timeout=120).read()  # noqa: S310
             for label, path in targets.items():
-                wrk(server.base + path, seconds=2)  # warm up workers, connections and cache
+                server.drain()
+                wrk(server.base + path, seconds=2)  # warm up connections
                 results.setdefault(label, {})[mode] = wrk(server.base + path, seconds=DURATION) | {"path": path}
                 print(f"  {mode:9} {label:26} {results[label][mode]}", flush=True)
         finally:
