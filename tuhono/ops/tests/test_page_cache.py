@@ -1,0 +1,51 @@
+"""The public page cache: repeat visits are served from it, a change to the register shows at once,
+and signed-in staff never read from or write to it."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from conftest import otp_verified_client
+from tuhono.accounts.models import User
+from tuhono.partnerships import services
+from tuhono.partnerships.models import Partnership
+
+
+@pytest.fixture
+def cache_on(settings):  # type: ignore[no-untyped-def]
+    settings.TUHONO_PUBLIC_CACHE_SECONDS = 300
+
+
+def test_a_repeat_visit_is_served_from_the_cache_with_one_query(
+    cache_on: None, demo: None, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    first = client.get("/api/partnerships?limit=5")
+    assert first.status_code == 200 and "X-Cache" not in first
+    with django_assert_num_queries(1):  # the register version only
+        second = client.get("/api/partnerships?limit=5")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert "unsafe-inline" not in second["Content-Security-Policy"]
+
+
+def test_a_change_to_the_register_shows_at_once(cache_on: None, demo: None) -> None:
+    client = Client()
+    partnership = Partnership.objects.filter(published=True).order_by("pk").first()
+    url = f"/api/partnerships/{partnership.pk}"
+    before = client.get(url).json()
+    assert client.get(url)["X-Cache"] == "hit"
+    officer = User.objects.get(username="officer")
+    services.partnership_update(actor=officer, partnership=partnership, summary="Renewed with a new programme.")
+    after = client.get(url)
+    assert "X-Cache" not in after
+    assert after.json() != before
+
+
+def test_signed_in_staff_are_never_served_from_the_cache(cache_on: None, demo: None) -> None:
+    Client().get("/partnerships/")
+    anonymous = Client().get("/partnerships/")
+    assert anonymous["X-Cache"] == "hit"
+    staff = otp_verified_client("officer")
+    assert "X-Cache" not in staff.get("/partnerships/")
