@@ -204,7 +204,7 @@ def test_a_state_or_province_after_the_city_chooses_among_places_of_the_name(db)
         "city1,country1,city2,country2\n"
         '"Portland, Maine",United States,Nelson,New Zealand\n'
         '"Victoria, British Columbia",Canada,Napier,New Zealand\n'
-        "Perth,\"Scotland, United Kingdom\",Dunedin,New Zealand\n"
+        'Perth,"Scotland, United Kingdom",Dunedin,New Zealand\n'
     )
     rows = {row.partner: row for row in result.plan.outcomes}
     assert rows["Portland"].latitude == pytest.approx(43.66, abs=0.05)  # Maine's, not the larger Oregon one
