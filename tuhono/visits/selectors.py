@@ -84,10 +84,15 @@ def visit_get_for_user(*, user: Any, pk: int) -> Visit:
     return visit
 
 
+QUEUE_SECTION_SIZE = 25
+
+
 @dataclass
 class QueueSection:
     title: str
     visits: list[Visit]
+    state: str = ""
+    more: bool = False  # more wait than are listed: the visit list, filtered by state, shows them all
 
 
 def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[QueueSection]:
@@ -131,7 +136,20 @@ def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[Que
         ]
     if user_has_role(user, Role.APPROVER):
         sections.append(("Waiting for your decision", base.filter(state=VisitState.VETTING)))
-    return [QueueSection(title, list(visits)) for title, visits in sections if visits]
+    result = []
+    for title, visits in sections:
+        rows = list(visits[: QUEUE_SECTION_SIZE + 1])
+        if rows:
+            states = {visit.state for visit in rows}
+            result.append(
+                QueueSection(
+                    title,
+                    rows[:QUEUE_SECTION_SIZE],
+                    state=states.pop() if len(states) == 1 else "",
+                    more=len(rows) > QUEUE_SECTION_SIZE,
+                )
+            )
+    return result
 
 
 def visits_upcoming_for_user(user: Any, *, today: dt.date | None = None) -> QuerySet[Visit]:

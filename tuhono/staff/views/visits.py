@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -56,6 +57,9 @@ ACTION_BUTTONS = {
 }
 
 
+VISITS_PER_PAGE = 50
+
+
 def _detail_url(visit: Visit) -> str:
     return reverse("staff:visit_detail", args=[visit.pk])
 
@@ -69,13 +73,24 @@ def queue(request: HttpRequest) -> HttpResponse:
 def visit_list(request: HttpRequest) -> HttpResponse:
     filters = VisitFilterForm(request.GET or None)
     params = filters.cleaned_data if filters.is_valid() else {}
-    visits = list(
-        selectors.visit_list(
-            user=request.user, state=params.get("state", ""), kind=params.get("kind", ""), q=params.get("q", "")
-        )[:200]
+    visits = selectors.visit_list(
+        user=request.user, state=params.get("state", ""), kind=params.get("kind", ""), q=params.get("q", "")
     )
+    page = Paginator(visits, VISITS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     may_create = request.user.council_id is not None and user_has_role(request.user, *EDITORS)
-    return render(request, "staff/visit_list.html", {"filters": filters, "visits": visits, "may_create": may_create})
+    return render(
+        request,
+        "staff/visit_list.html",
+        {
+            "filters": filters,
+            "visits": list(page.object_list),
+            "page": page,
+            "query": query.urlencode(),
+            "may_create": may_create,
+        },
+    )
 
 
 def _partnerships_of(council_id: int) -> Any:

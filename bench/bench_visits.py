@@ -1,0 +1,119 @@
+"""Visits: cost of a public request end to end, and the staff list pages as visits pile up.
+
+Side by side in one run: a request through the services (reference, audit chain, members) against a
+bare row insert; the staff list and queue with 20 visits against the same pages with 2,000.
+Runs against a throw-away test database (in memory on SQLite, or DATABASE_URL's server).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pathlib
+import statistics
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+MEMBERS = [
+    {"name": "Li Wei", "name_original": "李伟", "role": "Director", "organisation": "Bureau", "nationality": "CN"},
+    {"name": "Chen Jing", "name_original": "陈静", "role": "Planner", "organisation": "Bureau", "nationality": "CN"},
+]
+
+
+def _timed(call, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _row(label: str, times: list[float], queries: int | None = None) -> None:
+    extra = f"  {queries:3d} queries" if queries is not None else ""
+    p95 = sorted(times)[int(len(times) * 0.95) - 1]
+    print(f"  {label:<52} median {statistics.median(times):7.2f} ms  p95 {p95:7.2f} ms{extra}")
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from django.contrib.auth.models import Group
+        from django.test import Client
+
+        from tuhono.accounts.enums import Role
+        from tuhono.accounts.models import User
+        from tuhono.accounts.roles import roles_ensure
+        from tuhono.councils.models import Council
+        from tuhono.visits import services
+        from tuhono.visits.models import Visit
+
+        roles_ensure()
+        council = Council.objects.create(name="Auckland Council", slug="auckland")
+        officer = User.objects.create(username="officer", email="officer@example.nz", council=council, is_staff=True)
+        officer.groups.add(Group.objects.get(name=Role.PARTNERSHIPS_OFFICER))
+        start = dt.date.today() + dt.timedelta(weeks=20)
+
+        def submit() -> None:
+            services.visit_request_submit(
+                council=council,
+                organisation="Guangzhou Bureau",
+                country_code="CN",
+                purpose="Study",
+                proposed_start=start,
+                proposed_end=start,
+                contact_name="Chen Jing",
+                contact_email="chen@example.cn",
+                members=MEMBERS,
+            )
+
+        counter = iter(range(10**6))
+
+        def bare() -> None:
+            Visit.objects.create(
+                reference=f"BARE-{next(counter)}",
+                council=council,
+                organisation="Bureau",
+                country_code="CN",
+                purpose="x",
+            )
+
+        print(f"bench_visits ({connection.vendor}; screening on commit is the vetting module's, included)")
+        print("public request, per submission:")
+        _row("bare Visit insert (baseline)", _timed(bare, 200))
+        _row("visit_request_submit (reference, audit, 2 members)", _timed(submit, 200))
+
+        client = Client()
+        client.force_login(officer)
+        pages = [("visit list", "/staff/visits/"), ("queue", "/staff/")]
+        Visit.objects.filter(reference__startswith="BARE-").delete()
+        Visit.objects.exclude(pk__in=Visit.objects.order_by("pk").values("pk")[:20]).delete()
+        for size in (20, 2000):
+            while Visit.objects.count() < size:
+                submit()
+            print(f"staff pages with {Visit.objects.count()} visits:")
+            for label, url in pages:
+                client.get(url)
+                connection.queries_log.clear()  # a full log (maxlen) would count nothing
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(url)
+                _row(label, _timed(lambda url=url: client.get(url), 30), len(queries))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
+if __name__ == "__main__":
+    main()
