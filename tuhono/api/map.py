@@ -7,6 +7,7 @@ national or world register (tens of thousands of pairs) is written out in well u
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from typing import Any
@@ -53,8 +54,12 @@ def _focus_areas(partnerships: QuerySet[Partnership]) -> dict[int, list[str]]:
     return areas
 
 
-def map_features(filters: selectors.PartnershipFilters) -> dict[str, Any]:
-    """A FeatureCollection of the filtered partnerships, with the councils as a foreign member."""
+def map_features(filters: selectors.PartnershipFilters, *, brief: bool = False) -> dict[str, Any]:
+    """A FeatureCollection of the filtered partnerships, with the councils as a foreign member.
+
+    `brief` leaves out the summary, focus areas and address: what the map draws, for a register of
+    tens of thousands of pairs. The map reads the rest from /api/partnerships/<id> when one is opened.
+    """
     partnerships = (
         selectors.partnership_list_public(filters)
         .select_related(None)
@@ -63,7 +68,8 @@ def map_features(filters: selectors.PartnershipFilters) -> dict[str, Any]:
         .order_by("partner__longitude", "pk")
     )
     rows = list(partnerships.values(*FIELDS))
-    areas = _focus_areas(partnerships)
+    areas = {} if brief else _focus_areas(partnerships)
+    digits = 4 if brief else 5
     council_ids = {row["council_id"] for row in rows}
     councils = {
         council.pk: council
@@ -72,38 +78,41 @@ def map_features(filters: selectors.PartnershipFilters) -> dict[str, Any]:
     kind_labels = dict(PartnershipKind.choices)
     status_labels = dict(PartnershipStatus.choices)
     detail_url = reverse("public:partnership_detail", args=["slug"]).removesuffix("slug/")
+    numeric = functools.cache(country_numeric)
     features = []
     for row in rows:
         code = row["partner__country_code"]
         council = councils[row["council_id"]]
+        properties: dict[str, Any] = {
+            "slug": row["slug"],
+            "name": row["partner__name"],
+            "place_kind": row["partner__kind"],
+            "country_numeric": numeric(code),
+            "kind": row["kind"],
+            "status": row["status"],
+            "signed": iso_partial_date(row["signed_on"], row["signed_precision"]),
+            "council": council.slug,
+        }
+        if not brief:
+            properties["country_code"] = code
+            properties["country"] = country_name(code)
+            properties["kind_label"] = kind_labels.get(row["kind"], row["kind"])
+            properties["status_label"] = status_labels.get(row["status"], row["status"])
+            properties["url"] = f"{detail_url}{row['slug']}/"
+            properties["focus_areas"] = areas.get(row["pk"], [])
+            properties["summary"] = row["summary"]
         features.append(
             {
                 "type": "Feature",
                 "id": row["pk"],
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(row["partner__longitude"], 5), round(row["partner__latitude"], 5)],
+                    "coordinates": [round(row["partner__longitude"], digits), round(row["partner__latitude"], digits)],
                 },
-                "properties": {
-                    "slug": row["slug"],
-                    "url": f"{detail_url}{row['slug']}/",
-                    "name": row["partner__name"],
-                    "place_kind": row["partner__kind"],
-                    "country_code": code,
-                    "country": country_name(code),
-                    "country_numeric": country_numeric(code),
-                    "kind": row["kind"],
-                    "kind_label": kind_labels.get(row["kind"], row["kind"]),
-                    "status": row["status"],
-                    "status_label": status_labels.get(row["status"], row["status"]),
-                    "signed": iso_partial_date(row["signed_on"], row["signed_precision"]),
-                    "focus_areas": areas.get(row["pk"], []),
-                    "summary": row["summary"],
-                    "council": council.slug,
-                },
+                "properties": properties,
             }
         )
-    return {
+    collection: dict[str, Any] = {
         "type": "FeatureCollection",
         "features": features,
         # A foreign member (RFC 7946 section 6.1): the councils the features belong to, at their seats.
@@ -120,6 +129,12 @@ def map_features(filters: selectors.PartnershipFilters) -> dict[str, Any]:
             for council in councils.values()
         ],
     }
+    if brief:
+        # Foreign members again: the names the brief features leave out, given once.
+        codes = {row["partner__country_code"] for row in rows}
+        collection["countries"] = {numeric(code): country_name(code) for code in sorted(codes)}
+        collection["labels"] = {"kind": kind_labels, "status": status_labels}
+    return collection
 
 
 def map_geojson(request: HttpRequest) -> HttpResponse:
@@ -130,7 +145,8 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
-    body = json.dumps(map_features(filters), ensure_ascii=False, separators=(",", ":"))
+    brief = request.GET.get("properties") == "brief"
+    body = json.dumps(map_features(filters, brief=brief), ensure_ascii=False, separators=(",", ":"))
     response = HttpResponse(body, content_type=f"{GEOJSON}; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="partnerships.geojson"'
     return response

@@ -60,6 +60,20 @@ def test_map_data_query_count_is_fixed(client, demo, django_assert_num_queries):
         client.get(reverse("api:map_geojson"))
     with django_assert_num_queries(3):
         client.get(reverse("api:map_geojson"), {"q": "sailing", "focus": "film"})
+    with django_assert_num_queries(2):
+        client.get(reverse("api:map_geojson"), {"properties": "brief"})
+
+
+def test_brief_map_data_leaves_out_what_the_map_reads_on_demand(client, demo):
+    full = geojson(client, council="auckland")
+    brief = geojson(client, council="auckland", properties="brief")
+    assert [f["id"] for f in brief["features"]] == [f["id"] for f in full["features"]]
+    fukuoka = next(f for f in brief["features"] if f["properties"]["name"] == "Fukuoka")
+    assert fukuoka["properties"]["signed"] == "1986"
+    assert "summary" not in fukuoka["properties"] and "focus_areas" not in fukuoka["properties"]
+    assert brief["countries"]["392"] == "Japan"
+    assert brief["labels"]["kind"]["sister_city"] == "Sister city"
+    assert len(json.dumps(brief)) < len(json.dumps(full)) * 0.7
 
 
 def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
@@ -68,6 +82,7 @@ def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
     assert response.status_code == 200
     assert '<a class="skip-map" href="#map-list">Skip the map</a>' in html
     assert 'data-src="/api/map.geojson?council=auckland"' in html
+    assert '<link rel="preload" href="/api/map.geojson?council=auckland&amp;properties=brief"' in html
     assert '<a href="/partnerships/auckland-fukuoka/">Fukuoka</a>' in html
     assert html.count('<th scope="row">') == Partnership.objects.filter(council__slug="auckland").count()
     assert "<script>" not in html and "style=" not in html and "<style" not in html

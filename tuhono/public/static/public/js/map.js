@@ -234,26 +234,37 @@
     panel.hidden = false;
     panelTitle.focus();
   }
+  function fillPartnership(f, body) {
+    var p = f.properties, council = councils[p.council];
+    var dl = html("dl", null, "facts");
+    fact(dl, labels.kind, p.kind_label);
+    fact(dl, labels.council, council ? council.name : "");
+    fact(dl, labels.signed, dateText(p.signed));
+    fact(dl, labels.status, p.status_label);
+    if (p.focus_areas && p.focus_areas.length) {
+      var ul = html("ul", null, "tags");
+      p.focus_areas.forEach(function (a) { ul.appendChild(html("li", a)); });
+      fact(dl, labels.focus, ul);
+    }
+    body.appendChild(dl);
+    if (p.summary) body.appendChild(html("p", p.summary.length > 320 ? p.summary.slice(0, 317) + "…" : p.summary));
+    var a = html("a", labels.readmore.replace("%s", p.name));
+    a.href = p.url || root.getAttribute("data-pages") + p.slug + "/";
+    body.appendChild(html("p")).appendChild(a);
+  }
   function showPartnership(f, from) {
     chosen = f;
-    var p = f.properties, council = councils[p.council];
-    openPanel(p.place_kind === "country" ? p.name : p.name + ", " + p.country, function (body) {
-      var dl = html("dl", null, "facts");
-      fact(dl, labels.kind, p.kind_label);
-      fact(dl, labels.council, council ? council.name : "");
-      fact(dl, labels.signed, dateText(p.signed));
-      fact(dl, labels.status, p.status_label);
-      if (p.focus_areas.length) {
-        var ul = html("ul", null, "tags");
-        p.focus_areas.forEach(function (a) { ul.appendChild(html("li", a)); });
-        fact(dl, labels.focus, ul);
-      }
-      body.appendChild(dl);
-      if (p.summary) body.appendChild(html("p", p.summary.length > 320 ? p.summary.slice(0, 317) + "…" : p.summary));
-      var a = html("a", labels.readmore.replace("%s", p.name));
-      a.href = p.url;
-      body.appendChild(html("p")).appendChild(a);
-    }, from);
+    var p = f.properties;
+    openPanel(p.place_kind === "country" ? p.name : p.name + ", " + p.country, function (body) { fillPartnership(f, body); }, from);
+    if (p.summary === undefined) {
+      // The brief map data leaves out the summary and focus areas: read them when a partnership is opened.
+      fetch(root.getAttribute("data-detail") + "/" + f.id).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
+        if (!d) return;
+        p.summary = d.summary;
+        p.focus_areas = d.focus_areas;
+        if (chosen === f && !panel.hidden) { panelBody.textContent = ""; fillPartnership(f, panelBody); }
+      });
+    }
     drawLine();
     schedule();
   }
@@ -403,15 +414,26 @@
     if (z > 0 && at.length === 2 && isFinite(at[0]) && isFinite(at[1])) centreOn(at, z); else defaultView();
   }
 
-  function load(params) {
-    var query = filterQuery(params).toString();
-    var src = root.getAttribute("data-src").split("?")[0] + (query ? "?" + query : "");
+  function load(params, src) {
+    if (!src) {
+      var query = filterQuery(params).toString();
+      src = root.getAttribute("data-src").split("?")[0] + (query ? "?" + query : "");
+    }
+    src += (src.indexOf("?") < 0 ? "?" : "&") + "properties=brief";
     root.setAttribute("aria-busy", "true");
     return fetch(src, { headers: { Accept: "application/geo+json" } }).then(function (r) {
       if (!r.ok) throw new Error("map data " + r.status);
       return r.json();
     }).then(function (data) {
       // West to east across the Pacific-centred map (from 0° through 180° to 360°): the Tab order follows the eye.
+      // The brief data names countries, kinds and statuses once, in foreign members.
+      var names = data.countries || {}, kinds = (data.labels || {}).kind || {}, statuses = (data.labels || {}).status || {};
+      data.features.forEach(function (f) {
+        var p = f.properties;
+        if (!p.country) p.country = names[p.country_numeric] || "";
+        if (!p.kind_label) p.kind_label = kinds[p.kind] || p.kind;
+        if (!p.status_label) p.status_label = statuses[p.status] || p.status;
+      });
       features = data.features.sort(function (a, b) {
         return (a.geometry.coordinates[0] + 360) % 360 - (b.geometry.coordinates[0] + 360) % 360;
       });
@@ -461,7 +483,7 @@
   var initial = new URLSearchParams(window.location.search);
   layout();
   restoreView(initial);
-  var data = load(initial);
+  var data = load(initial, root.getAttribute("data-src"));
   fetch(root.getAttribute("data-atlas")).then(function (r) { return r.json(); }).then(function (topology) {
     countries = window.topojson.feature(topology, topology.objects.countries).features.filter(function (c) {
       return c.id !== "010"; // Antarctica: no partners, and it fills a third of the height
