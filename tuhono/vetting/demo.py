@@ -11,6 +11,7 @@ from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
 from tuhono.partnerships.models import Partnership
 from tuhono.partnerships.services import partnership_create
 from tuhono.places.services import place_get_or_create
+from tuhono.watchlists.selectors import versions_in_force
 from tuhono.watchlists.services.imports import watchlist_import
 
 from .enums import CounterpartRole, PartySchema
@@ -27,8 +28,13 @@ def demo_vetting_load() -> str:
     security = User.objects.filter(username="security").first()
     if council is None or security is None:
         return "skipped (needs the demo councils and staff)"
-    imported = watchlist_import(path=DEMO_LIST, source_name=DEMO_SOURCE, file_format="ftm")
-    partner = place_get_or_create(name="Qingdao", country_code="CN")
+    if versions_in_force().filter(source__name=DEMO_SOURCE).exists():
+        # Importing the same file again would change nothing but still record that it was tried.
+        list_message = "demo watch list already in force."
+    else:
+        list_message = watchlist_import(path=DEMO_LIST, source_name=DEMO_SOURCE, file_format="ftm").message
+    # A new approach, not one of Auckland's existing ties, so the case starts from a proposal.
+    partner = place_get_or_create(name="Shenzhen", country_code="CN")
     partnership = Partnership.objects.filter(council=council, partner=partner).first()
     if partnership is None:
         partnership = partnership_create(
@@ -38,7 +44,7 @@ def demo_vetting_load() -> str:
             kind=PartnershipKind.FRIENDSHIP_CITY,
             status=PartnershipStatus.PROPOSED,
             status_reason="Approach received through an intermediary (demonstration)",
-            partner_authority="Qingdao Municipal People's Government",
+            partner_authority="Shenzhen Municipal People's Government",
             summary="A proposed friendship-city tie, under due diligence (demonstration).",
         )
     counterparts = 0
@@ -48,7 +54,7 @@ def demo_vetting_load() -> str:
             partnership=partnership,
             name="Zhao Hui",
             aliases=["赵辉"],
-            position="Director, Qingdao Foreign Affairs Office",
+            position="Director, Shenzhen Foreign Affairs Office",
             nationality="CN",
         )
         counterpart_add(
@@ -64,6 +70,6 @@ def demo_vetting_load() -> str:
     runs = rescreen_pending()
     alerts = sum(run.matches_new for run in runs)
     return (
-        f"{imported.message} {counterparts} counterparts added; {sweep}; re-screened everyone against "
+        f"{list_message} {counterparts} counterparts added; {sweep}; re-screened everyone against "
         f"{len(runs)} new list version(s): {alerts} new alert(s)"
     )

@@ -197,7 +197,7 @@ def test_demo_screens_the_demo_delegations(demo):
     assert li_wei.matches.get(status=MatchStatus.OPEN).entity_id == "demo-li-wei"
     intermediary = ScreenedParty.objects.get(origin="counterpart", schema="Organization")
     assert intermediary.status == ScreeningStatus.ALERT
-    assert "nothing changed" in demo_vetting_load()  # idempotent
+    assert "already in force. 0 counterparts added" in demo_vetting_load()  # idempotent
 
 
 def test_people_in_the_contacts_log_are_screened_when_logged(
