@@ -47,10 +47,10 @@ class GovukFormMixin:
         links = []
         for message in form.non_field_errors():
             first = next(iter(form.fields))
-            links.append((form[first].auto_id, message))
+            links.append((str(form[first].auto_id), str(message)))
         for name in form.fields:
             for message in form[name].errors:
-                links.append((form[name].auto_id, message))
+                links.append((str(form[name].auto_id), str(message)))
         return links
 
     def is_spam(self) -> bool:
@@ -144,11 +144,12 @@ class VisitRequestForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.notice_weeks = notice_weeks
         self.today = today or timezone.localdate()
-        self.fields["country"].choices = [("", "Select a country"), *country_choices()]
-        self.fields["partnership"].queryset = (
+        fields: Any = self.fields
+        fields["country"].choices = [("", "Select a country"), *country_choices()]
+        fields["partnership"].queryset = (
             Partnership.objects.published().filter(council=council).select_related("partner")
         )
-        self.fields["partnership"].label_from_instance = lambda p: f"{p.partner.name} ({p.partner.country_name})"
+        fields["partnership"].label_from_instance = lambda p: f"{p.partner.name} ({p.partner.country_name})"
 
     def clean_proposed_start(self) -> dt.date:
         start = self.cleaned_data["proposed_start"]
@@ -161,7 +162,7 @@ class VisitRequestForm(GovukFormMixin, forms.Form):
         return start
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("proposed_start"), cleaned.get("proposed_end")
         if start and end and end < start:
             self.add_error("proposed_end", "The last day of the visit must be the same as or after the first day")
@@ -192,10 +193,11 @@ class MemberForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nationality"].choices = [("", "Select a country"), *country_choices()]
+        fields: Any = self.fields
+        fields["nationality"].choices = [("", "Select a country"), *country_choices()]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("name_original") and not cleaned.get("name") and "name" not in self.errors:
             self.add_error("name", "Enter the member's name in Latin letters")
         dob = cleaned.get("date_of_birth")
@@ -224,7 +226,7 @@ class BaseMemberFormSet(forms.BaseFormSet):
     def error_links(self) -> list[tuple[str, str]]:
         links = []
         for message in self.non_form_errors():
-            links.append((self.forms[0]["name"].auto_id if self.forms else "members", message))
+            links.append((self.forms[0]["name"].auto_id if self.forms else "members", str(message)))
         for index, form in enumerate(self.forms, start=1):
             for element_id, message in form.error_links():
                 links.append((element_id, f"Member {index}: {message}"))
@@ -241,7 +243,7 @@ class BaseMemberFormSet(forms.BaseFormSet):
 
 
 MEMBER_ROWS = 3
-MemberFormSet = forms.formset_factory(
+MemberFormSet: Any = forms.formset_factory(
     MemberForm, formset=BaseMemberFormSet, extra=MEMBER_ROWS, max_num=60, absolute_max=60, validate_max=True
 )
 
@@ -276,7 +278,8 @@ class EnquiryForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "Select a country"), *country_choices()]
+        fields: Any = self.fields
+        fields["country"].choices = [("", "Select a country"), *country_choices()]
 
 
 class FeedbackForm(GovukFormMixin, forms.Form):

@@ -73,7 +73,8 @@ class VisitForm(StaffModelForm):
     def __init__(self, *args: Any, partnerships: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country_code"] = forms.ChoiceField(label="Country", choices=_countries(True))
-        self.fields["partnership"].queryset = partnerships
+        fields: Any = self.fields
+        fields["partnership"].queryset = partnerships
         self.fields["partnership"].required = False
 
     def _post_clean(self) -> None:
@@ -147,7 +148,7 @@ class ContactReportForm(StaffForm):
     concerns = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("has_concern") and not cleaned.get("concerns"):
             self.add_error("concerns", "Describe the concern")
         return cleaned
@@ -214,7 +215,8 @@ class ContactLogEntryForm(StaffModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["initiated_by"].choices = Initiator.choices
+        fields: Any = self.fields
+        fields["initiated_by"].choices = Initiator.choices
 
     def _post_clean(self) -> None:
         pass

@@ -39,7 +39,8 @@ class VisitGuidelinesAdmin(CouncilScopedAdmin):
         if db_field.name == "council" and not request.user.is_superuser:
             from tuhono.councils.models import Council
 
-            kwargs["queryset"] = Council.objects.filter(pk=request.user.council_id)
+            user: Any = request.user
+            kwargs["queryset"] = Council.objects.filter(pk=user.council_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -47,7 +48,7 @@ class VisitPartyInline(admin.TabularInline):
     model = VisitParty
     extra = 0
     can_delete = False
-    fields = ["kind", "name", "name_original", "role", "organisation", "nationality", "added_after_approval"]
+    fields = ("kind", "name", "name_original", "role", "organisation", "nationality", "added_after_approval")
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

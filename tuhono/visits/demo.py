@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -127,7 +128,11 @@ def demo_visits_load() -> str:
         sensitive_categories=[SensitiveCategory.PORTS],
     )
     services.cost_add(
-        actor=officer, visit=mission, description="Flights and accommodation", amount_nzd=18400, paid_by=Payer.COUNCIL
+        actor=officer,
+        visit=mission,
+        description="Flights and accommodation",
+        amount_nzd=Decimal(18400),
+        paid_by=Payer.COUNCIL,
     )
     services.visit_triage(actor=officer, visit=mission)
     services.visit_send_to_vetting(actor=officer, visit=mission)
@@ -151,7 +156,7 @@ def demo_visits_load() -> str:
         kind=GiftKind.GIFT,
         description="Framed print of the Port of Los Angeles",
         counterpart="Port of Los Angeles",
-        value_nzd=150,
+        value_nzd=Decimal(150),
     )
     services.contact_report_record(
         actor=security or officer,

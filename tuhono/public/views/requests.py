@@ -31,7 +31,7 @@ def _home_council() -> Council:
     return get_object_or_404(Council, slug=settings.TUHONO_HOME_COUNCIL_SLUG)
 
 
-def _visit_forms(data: Any, council: Council) -> tuple[VisitRequestForm, MemberFormSet, Any]:
+def _visit_forms(data: Any, council: Council) -> tuple[VisitRequestForm, Any, Any]:
     guidelines = visit_guidelines_for(council=council)
     form = VisitRequestForm(data, council=council, notice_weeks=guidelines.notice_weeks)
     members = MemberFormSet(data, prefix="members", max_members=guidelines.max_group_size)
@@ -134,7 +134,8 @@ def visit_request_check(request: HttpRequest) -> HttpResponse:
         del request.session[SESSION_DRAFT]
         request.session[SESSION_DONE] = {"reference": visit.reference, "email": visit.contact_email}
         return redirect("public:visit_request_done")
-    country_names = dict(form.fields["country"].choices)
+    country_field: Any = form.fields["country"]
+    country_names = dict(country_field.choices)
     return render(
         request,
         "public/requests/visit_request_check.html",

@@ -4,7 +4,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,7 +13,7 @@ def posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
-def run_service(form: Form, call: Callable[[], Any]) -> bool:
+def run_service(form: Any, call: Callable[[], Any]) -> bool:
     """Run a service; put what it refuses onto the form (by field when it names one)."""
     try:
         call()

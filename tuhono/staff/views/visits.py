@@ -79,7 +79,8 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(visits, VISITS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    may_create = request.user.council_id is not None and user_has_role(request.user, *EDITORS)
+    user: Any = request.user
+    may_create = user.council_id is not None and user_has_role(request.user, *EDITORS)
     return render(
         request,
         "staff/visit_list.html",
@@ -99,7 +100,8 @@ def _partnerships_of(council_id: int) -> Any:
 
 @staff_required
 def visit_create(request: HttpRequest) -> HttpResponse:
-    council_id = request.user.council_id
+    user: Any = request.user
+    council_id = user.council_id
     if council_id is None:
         raise Http404("Only a council's staff record visits")
     require_edit(request.user, council_id)
@@ -317,7 +319,7 @@ def _remove(request: HttpRequest, visit: Visit, call: Any, what: str) -> HttpRes
     return redirect(_detail_url(visit))
 
 
-def _owned(request: HttpRequest, model: type, pk: int) -> Any:
+def _owned(request: HttpRequest, model: Any, pk: int) -> Any:
     obj = model.objects.select_related("visit").filter(pk=pk).first()
     if obj is None:
         raise Http404("Not found")
