@@ -226,13 +226,13 @@
     row.appendChild(dd);
     dl.appendChild(row);
   }
-  function openPanel(title, fill, from) {
+  function openPanel(title, fill, from, quiet) {
     opener = from || opener;
     panelTitle.textContent = title;
     panelBody.textContent = "";
     fill(panelBody);
     panel.hidden = false;
-    panelTitle.focus();
+    if (!quiet) panelTitle.focus(); // not when restoring a shared address: focus stays at the top of the page
   }
   function fillPartnership(f, body) {
     var p = f.properties, council = councils[p.council];
@@ -252,10 +252,10 @@
     a.href = p.url || root.getAttribute("data-pages") + p.slug + "/";
     body.appendChild(html("p")).appendChild(a);
   }
-  function showPartnership(f, from) {
+  function showPartnership(f, from, quiet) {
     chosen = f;
     var p = f.properties;
-    openPanel(p.place_kind === "country" ? p.name : p.name + ", " + p.country, function (body) { fillPartnership(f, body); }, from);
+    openPanel(p.place_kind === "country" ? p.name : p.name + ", " + p.country, function (body) { fillPartnership(f, body); }, from, quiet);
     if (p.summary === undefined) {
       // The brief map data leaves out the summary and focus areas: read them when a partnership is opened.
       fetch(root.getAttribute("data-detail") + "/" + f.id).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
@@ -448,7 +448,7 @@
       root.removeAttribute("aria-busy");
       if (slug) {
         var f = features.filter(function (x) { return x.properties.slug === slug; })[0];
-        if (f) { chosen = f; showPartnership(f, null); }
+        if (f) showPartnership(f, null, true);
       }
     });
   }
