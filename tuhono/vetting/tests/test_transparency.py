@@ -167,26 +167,16 @@ def test_the_public_site_imports_no_vetting_model():
                     assert not any(a.name.startswith("tuhono.vetting") for a in node.names), path
 
 
-def _axe_violations(page):
-    """axe-core evaluated through the DevTools protocol: the page's CSP (script-src 'self') blocks a script tag."""
-    from conftest import AXE_JS, WCAG_TAGS
-
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate("() => { " + AXE_JS.read_text(encoding="utf-8") + "\n}")
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return result["violations"]
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_register_has_no_accessibility_violations(page, live_server, vetted):
-    from conftest import describe_violations
+    from conftest import axe_violations, describe_violations
 
     page.goto(f"{live_server.url}{reverse('public:transparency')}")
     assert page.locator("h1").inner_text() == "Foreign arrangements transparency register"
     page.get_by_text("Read the text").first.click()
     assert page.get_by_text("Article 1.").is_visible()
-    violations = _axe_violations(page)
+    violations = axe_violations(page)
     assert not violations, describe_violations(violations)
 
 
