@@ -25,10 +25,24 @@ def _schema():  # type: ignore[no-untyped-def]
 schema = _schema()
 
 
+@pytest.fixture
+def wsgi_keeps_test_connection():  # type: ignore[no-untyped-def]
+    """Schemathesis calls the WSGI application directly. Like Django's test client, stop the
+    request signals from closing the test's database connection (inside its transaction)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(settings.get_profile("fuzz"), max_examples=EXAMPLES * 5)
-def test_api_never_answers_with_a_server_error(case, demo: None) -> None:  # type: ignore[no-untyped-def]
+def test_api_never_answers_with_a_server_error(case, demo: None, wsgi_keeps_test_connection: None) -> None:  # type: ignore[no-untyped-def]
     response = case.call()
     assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query} -> {response.status_code}"
 
