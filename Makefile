@@ -63,7 +63,7 @@ soak: install
 	$(PY) bench/bench_load.py --soak 600
 
 fuzz: install
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(VENV)/bin/pytest tests/fuzz -q
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(VENV)/bin/pytest tests/fuzz -q
 
 audit: install
 	$(VENV)/bin/pip-audit --disable-pip --no-deps -r requirements.lock
