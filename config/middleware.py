@@ -85,7 +85,7 @@ class TwoFactorRequiredMiddleware:
             self.EXEMPT
         ):
             user = request.user
-            if user.is_authenticated and two_factor_required(user) and not user.is_verified():  # type: ignore[union-attr]
+            if user.is_authenticated and two_factor_required(user) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
                 from django_otp import devices_for_user
 
                 has_device = any(True for _ in devices_for_user(user, confirmed=True))
