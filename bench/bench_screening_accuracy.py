@@ -1,6 +1,9 @@
 """Accuracy of the Tūhono name matcher beside nomenklatura's logic-v2, on the labelled pairs.
 
-Run: .venv/bin/python bench/bench_screening_accuracy.py
+Run: .venv/bin/python bench/bench_screening_accuracy.py [--errors]
+
+--errors also lists every false positive and false negative at the threshold, with the
+token and logic-v2 scores behind it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ def cross_script(a: str, b: str) -> bool:
     return script_key(a) != script_key(b)
 
 
-def run(cases_path: Path = CASES) -> dict[str, dict[str, tuple[float, float, float, int]]]:
+def run(cases_path: Path = CASES, show_errors: bool = False) -> dict[str, dict[str, tuple[float, float, float, int]]]:
     import django
 
     django.setup()
@@ -57,10 +60,13 @@ def run(cases_path: Path = CASES) -> dict[str, dict[str, tuple[float, float, flo
         return proxy
 
     ours: list[float] = []
+    explained = []
     theirs: list[float] = []
     started = time.perf_counter()
     for case in cases:
-        ours.append(score_names([case["name1"]], [case["name2"]], case["schema"], case["schema"]).score)
+        scored = score_names([case["name1"]], [case["name2"]], case["schema"], case["schema"])
+        ours.append(scored.score)
+        explained.append(scored)
     our_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for i, case in enumerate(cases):
@@ -99,11 +105,21 @@ def run(cases_path: Path = CASES) -> dict[str, dict[str, tuple[float, float, flo
     for name, row in results.items():
         cells = ["{:.3f}/{:.3f}/{:.3f}".format(*row[k][:3]) for k in ("tuhono", "logic-v2", "logic-v2 best")]
         print(f"{name:45} {row['tuhono'][3]:>4}  {cells[0]:>20}  {cells[1]:>20}  {cells[2]:>20}")
+    if show_errors:
+        print("\nerrors at the threshold (FP = alert on a non-match, FN = a match missed):")
+        for case, scored in zip(cases, explained, strict=True):
+            label, alert = case["is_match"] == "true", scored.score >= threshold
+            if label != alert:
+                kind = "FN" if label else "FP"
+                print(
+                    f"{kind} {scored.score:.2f} (token {scored.token:.2f}, logic-v2 {scored.logic_v2:.2f}) "
+                    f"{case['schema']}: {case['name1']!r} / {case['name2']!r}"
+                )
     return results
 
 
 def main() -> None:
-    run()
+    run(show_errors="--errors" in sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -84,8 +84,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     result leans on the token alignment (0.7) with logic-v2 as a second
     opinion (0.3), because each catches errors the other makes; a
     whole-name identity in some form scores 1. logic-v2 is not consulted
-    (`logic_v2` = -1) for an identity or for names too far apart to reach
-    any threshold.
+    (`logic_v2` = -1) for an identity. For names far apart letter by letter
+    it is still asked, because only its symbolic knowledge (nicknames,
+    acronyms, romanisations) can bridge them.
     """
     schema = _common_schema(query_schema, list_schema)
     person = _is_person(schema)
@@ -115,9 +116,8 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     cross_script = any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names)
     method = " and ".join(m for m in (qm, rm) if m)
     detail = f"{qf} ~ {rf}" + (f" ({tok.detail})" if tok.detail else "")
-    if tok.score >= 1.0 or (tok.score < WEAK_TOKEN_SCORE and not cross_script):
-        # The same name, or too far apart for logic-v2 to lift it near any threshold:
-        # spare its costly analysis.
+    if tok.score >= 1.0:
+        # The same name: spare logic-v2's costly analysis.
         return NameScore(
             score=tok.score, query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=-1.0, token=tok.score
         )
@@ -127,6 +127,10 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     r_names = tuple(dict.fromkeys([*list_names, rf.upper()]))
     lv2 = name_match(_proxy(schema, q_names), _proxy(schema, r_names), LV2_CONFIG)
     score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
+    if tok.score < WEAK_TOKEN_SCORE and not cross_script:
+        # Too far apart letter by letter for the blend to matter: the token view
+        # stands, unless logic-v2's symbolic evidence overrules it (below).
+        score = tok.score
     if cross_script:
         # Across scripts each view has its own blind spot: ours sees machine
         # transliterations (which lose letters), logic-v2 is strict about the typos

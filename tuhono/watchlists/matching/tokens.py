@@ -151,9 +151,11 @@ SKELETON_RULES = [
     (re.compile(r"z"), "s"),
     (re.compile(r"ii"), "i"),
 ]
-MATCH_FLOOR = 0.5  # below this two tokens are different words, not one word misspelt
+MATCH_FLOOR = 0.6  # below this (more than 40 % of letters differ) two tokens are different words, not one word misspelt
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 NASAB = frozenset({"bin", "ben", "ibn", "bint"})
+# Particles that are one word written in different transliterations (the Arabic article, 'son of').
+PARTICLE_VARIANTS = {**dict.fromkeys(["al", "el"], "al"), **dict.fromkeys(["bin", "ben", "ibn"], "bin")}
 
 
 @lru_cache(maxsize=100000)
@@ -192,6 +194,8 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -
     if a == b:
         return 1.0
     if not person and a in LEGAL_CLASSES and LEGAL_CLASSES.get(a) == LEGAL_CLASSES.get(b):
+        return 1.0
+    if a in PARTICLE_VARIANTS and PARTICLE_VARIANTS.get(a) == PARTICLE_VARIANTS.get(b):
         return 1.0
     if CJK_RE.match(a) or CJK_RE.match(b):
         return 0.0  # one Hanzi, kana or Hangul syllable is a whole name part

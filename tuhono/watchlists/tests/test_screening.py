@@ -150,3 +150,18 @@ def test_names_in_one_non_latin_script_are_compared_as_written():
     # 김정은 and 김종은 romanise alike ('jong'); as Hangul they differ in a syllable.
     assert score_names(["김종은"], ["김정은"], "Person", "Person").score < screening_threshold()
     assert score_names(["习近朋"], ["习近平"], "Person", "Person").score < screening_threshold()
+
+
+def test_a_different_middle_name_half_alike_is_not_a_misspelling():
+    # 'Mohamed' and 'Ahmed' share half their letters: two fathers, not one name misspelt.
+    scored = score_names(["KARIM MOHAMED YOUSSEF HADDAD"], ["KARIM AHMED YOUSSEF HADDAD"], "Person", "Person")
+    assert scored.score < screening_threshold()
+    assert "different part(s): mohamed, /, ahmed" in scored.detail
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Bashir Omar el-Tayeb", "Bashir Omar al-Tayeb"), ("Tarek ben Youssef Mansour", "Tarek ibn Youssef Mansour")],
+)
+def test_transliterations_of_one_particle_are_the_same_name(query, listed):
+    assert score_names([query], [listed], "Person", "Person").score == 1.0
