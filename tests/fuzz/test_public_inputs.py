@@ -19,7 +19,9 @@ KNOWN_PARAMETERS = [
     "format", "lang", "language", "year", "region", "sort", "order", "next", "since", "from", "to",
     "partner", "published", "bbox", "zoom", "callback", "fields", "id", "slug", "csrfmiddlewaretoken",
 ]  # fmt: skip
-SAMPLE_VALUES = ["", "0", "-1", "1", "99999999999999999999", "auckland", "sister_city", "NZ", "1990s", "a" * 5000]
+# "9990": the decade filter once asked the database for the year 10000 (a server error schemathesis found).
+SAMPLE_VALUES = ["", "0", "-1", "1", "99999999999999999999", "auckland", "sister_city", "NZ", "1990s", "9990", "0000"]
+SAMPLE_VALUES.append("a" * 5000)
 
 text = st.text(st.characters(blacklist_categories=["Cs"]), max_size=300)
 values = st.one_of(text, st.sampled_from(SAMPLE_VALUES), st.integers(min_value=-(2**70), max_value=2**70).map(str))

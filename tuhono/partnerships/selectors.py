@@ -100,7 +100,7 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.decade:
-        queryset = queryset.filter(signed_on__year__gte=filters.decade, signed_on__year__lt=filters.decade + 10)
+        queryset = queryset.filter(signed_on__year__gte=filters.decade, signed_on__year__lte=filters.decade + 9)
     if filters.council:
         queryset = queryset.filter(council__slug=filters.council)
     return queryset
