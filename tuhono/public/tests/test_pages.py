@@ -79,3 +79,19 @@ def test_list_query_count_does_not_grow_with_the_register(client, demo, django_a
         partnership.milestones.create(occurred_on=dt.date(2020, 1, 1), title="Visit")
     with django_assert_max_num_queries(12):
         client.get("/partnerships/")
+
+
+def test_a_large_register_is_listed_a_page_at_a_time(client, demo, monkeypatch):
+    from tuhono.public.views import register
+
+    monkeypatch.setattr(register, "PARTNERSHIPS_PER_PAGE", 10)
+    total = Partnership.objects.filter(published=True).count()
+    first = client.get("/partnerships/").content.decode()
+    assert f"{total} partnerships · showing 1 to 10" in first
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert first.count('class="partnership-card"') <= 10 + 2  # plus the alliance and the network
+    japan = client.get("/partnerships/", {"country": "JP", "page": "2"}).content.decode()
+    assert "showing 11 to" in japan
+    assert 'href="?country=JP&amp;page=1" rel="prev"' in japan
+    # a page number past the end shows the last page rather than an error
+    assert client.get("/partnerships/", {"page": "999"}).status_code == 200

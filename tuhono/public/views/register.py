@@ -1,15 +1,21 @@
 """The public site: read-only pages over published records. Views only translate."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
 
+# A national or world register holds tens of thousands of ties: the list shows them a page at a time.
+PARTNERSHIPS_PER_PAGE = 200
+
 
 def partnership_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.PartnershipFilters.from_params(request.GET)
-    partnerships = list(selectors.partnership_list_public(filters))
+    queryset = selectors.partnership_list_public(filters).order_by("partner__country_code", "partner__name", "pk")
+    page = Paginator(queryset, PARTNERSHIPS_PER_PAGE).get_page(request.GET.get("page"))
+    partnerships = list(page.object_list)
     council_slug = filters.council or None
     # Alliances and networks are not sister cities: show them unless the list is narrowed by more than a council.
     show_multilateral = not (set(filters.as_params()) - {"council"})
@@ -19,6 +25,7 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "partnerships": partnerships,
+            "page": page,
             "groups": selectors.partnerships_grouped_by_country(partnerships),
             "alliances": list(selectors.alliance_list_public(kind=AllianceKind.ALLIANCE, council_slug=council_slug))
             if show_multilateral
