@@ -33,7 +33,7 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ["status", "changed_on", "reason", "recorded_by", "recorded_at"]
+    fields = ("status", "changed_on", "reason", "recorded_by", "recorded_at")
     readonly_fields = fields
     verbose_name_plural = "Status history (use “Change status” to add)"
 
@@ -112,7 +112,8 @@ class PartnershipAdmin(CouncilScopedAdmin):
     def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change=change, **kwargs)
         if "council" in form.base_fields and not request.user.is_superuser:
-            form.base_fields["council"].queryset = form.base_fields["council"].queryset.filter(
+            council_field = form.base_fields["council"]
+            council_field.queryset = council_field.queryset.filter(  # type: ignore[attr-defined]
                 pk=request.user.council_id
             )
         if "slug" in form.base_fields:

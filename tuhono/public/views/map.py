@@ -27,7 +27,11 @@ def filter_choices() -> dict[str, Any]:
         "country_choices": selectors.country_choices(),
         "focus_choices": selectors.focus_area_choices(),
         "decade_choices": selectors.decade_choices(),
-        "council_choices": [(c.slug, c.name) for c in council_list_public() if c.partnership_count],
+        "council_choices": [
+            (c.slug, c.name)
+            for c in council_list_public()
+            if c.partnership_count  # type: ignore[attr-defined]
+        ],
     }
 
 
