@@ -43,6 +43,19 @@ class Place(models.Model):
         return self.name
 
     @property
+    def native_names(self) -> list[str]:
+        """Alternate names in the country's own script, for display (福岡市 for Fukuoka)."""
+        from .scripts import native_names
+
+        return native_names(self.alternate_names or [], self.country_code)
+
+    @property
+    def native_language(self) -> str:
+        from .scripts import native_language
+
+        return native_language(self.country_code)
+
+    @property
     def country_name(self) -> str:
         from .countries import country_name
 

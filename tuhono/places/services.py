@@ -80,7 +80,7 @@ def place_get_or_create(
             longitude=longitude if longitude is not None else found.longitude,
             population=found.population or None,
             geonames_id=found.geonames_id,
-            alternate_names=sorted(set(alternate_names or []) | set(_useful_alternates(found))),
+            alternate_names=list(dict.fromkeys([*(alternate_names or []), *_useful_alternates(found)])),
         )
 
     place = Place.objects.filter(country_code=country_code, name__iexact=name, geonames_id__isnull=True).first()
