@@ -18,6 +18,7 @@ from tuhono.visits.enums import (
     VisitState,
 )
 from tuhono.visits.models import ContactLogEntry, Visit, VisitParty
+from tuhono.visits.services.records import VISIT_EDITABLE_FIELDS
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -42,25 +43,7 @@ class StaffModelForm(GovukFormMixin, forms.ModelForm):
 class VisitForm(StaffModelForm):
     class Meta:
         model = Visit
-        fields = [
-            "kind",
-            "organisation",
-            "country_code",
-            "city",
-            "partnership",
-            "purpose",
-            "topics",
-            "sites_requested",
-            "proposed_start",
-            "proposed_end",
-            "group_size",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "hosts",
-            "costs_paid_by",
-            "cost_notes",
-        ]
+        fields = list(VISIT_EDITABLE_FIELDS)
         widgets = {
             "proposed_start": DateInput(),
             "proposed_end": DateInput(),

@@ -26,7 +26,8 @@ EDITORS = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
 BRIEFERS = (Role.PARTNERSHIPS_OFFICER, Role.SECURITY_OFFICER, Role.ADMINISTRATOR)
 CLOSED_STATES = {VisitState.DECLINED, VisitState.REPORTED}
 LATE_STATES = {VisitState.APPROVED, VisitState.SCHEDULED}
-VISIT_EDITABLE_FIELDS = {
+# In the order a form shows them.
+VISIT_EDITABLE_FIELDS = (
     "kind",
     "organisation",
     "country_code",
@@ -44,7 +45,7 @@ VISIT_EDITABLE_FIELDS = {
     "hosts",
     "costs_paid_by",
     "cost_notes",
-}
+)
 PARTY_FIELDS = {"kind", "name", "name_original", "role", "organisation", "nationality", "date_of_birth"}
 
 
@@ -141,7 +142,7 @@ def visit_update(*, actor: Any, visit: Visit, **changes: Any) -> Visit:
     """Change the visit's descriptive fields (never its state); audited with the fields changed."""
     require_role(actor, visit.council_id, *EDITORS)
     _require_open(visit)
-    unknown = set(changes) - VISIT_EDITABLE_FIELDS
+    unknown = set(changes) - set(VISIT_EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
     changed = {}
