@@ -78,6 +78,9 @@ def axe_violations(page: Any, *, exclude_rules: tuple[str, ...] = ()) -> list[di
     axe is evaluated through the DevTools protocol: the site's Content-Security-Policy
     (script-src 'self') rightly blocks an injected <script> tag.
     """
+    # A click that navigates returns before the new page's stylesheets and scripts have run:
+    # judge the page as a person sees it, once it has loaded.
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate("() => { " + AXE_JS.read_text(encoding="utf-8") + "\n}")
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)

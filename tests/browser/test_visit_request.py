@@ -31,6 +31,7 @@ def test_request_a_study_visit_with_mistakes_then_correctly(page: Any, live_serv
     page.locator("#id_members-0-name_original").fill("李伟")
     page.get_by_label("Contact email address").fill("chen.jing at example")
     page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("load")  # the summary takes focus once the page's script has run
     assert page.title().startswith("Error: ")
     summary = page.locator(".error-summary")
     assert summary.get_by_role("heading", name="There is a problem").is_visible()
