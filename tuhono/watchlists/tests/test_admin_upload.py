@@ -1,0 +1,77 @@
+"""A security officer uploads a new version of a watch list in the back office."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tuhono.audit.models import AuditEvent
+from tuhono.watchlists.models import ListVersion
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UPLOAD = reverse("admin:watchlists_listversion_upload")
+
+
+def upload(name: str, path: Path | None = None, content: bytes | None = None) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content if content is not None else path.read_bytes())
+
+
+def test_a_security_officer_uploads_a_list_and_it_is_in_force(demo, staff_client):
+    client = staff_client("security")
+    assert client.get(UPLOAD).status_code == 200
+    response = client.post(
+        UPLOAD,
+        {
+            "source": "UN SC consolidated",
+            "file_format": "",
+            "file": upload("consolidated.xml", FIXTURES / "consolidated.xml"),
+        },
+    )
+    assert response.status_code == 302
+    version = ListVersion.objects.get(source__name="UN SC consolidated")
+    assert version.status == "in_force" and version.entity_count > 0
+    event = AuditEvent.objects.filter(action="watchlist.version_imported").latest("sequence")
+    assert event.actor.username == "security"
+
+
+def test_a_malformed_file_is_refused_beside_the_field_and_nothing_changes(demo, staff_client):
+    client = staff_client("security")
+    before = ListVersion.objects.filter(status="in_force").count()
+    response = client.post(
+        UPLOAD,
+        {
+            "source": "Demonstration watch list",
+            "file_format": "ftm",
+            "file": upload("bad.ftm.json", FIXTURES / "malformed.ftm.json"),
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Refused:" in html and "line 3" in html and "The previous version stays in force." in html
+    assert ListVersion.objects.filter(status="in_force").count() == before
+
+
+def test_an_officer_may_not_upload(demo, client):
+    from tuhono.accounts.models import User
+
+    client.force_login(User.objects.get(username="officer"))
+    assert client.get(UPLOAD).status_code == 403
+
+
+def test_an_ofac_list_comes_with_its_alias_and_address_files(demo, staff_client):
+    client = staff_client("security")
+    ofac = FIXTURES / "ofac"
+    response = client.post(
+        UPLOAD,
+        {
+            "source": "OFAC SDN",
+            "file_format": "ofac-csv",
+            "file": upload("sdn.csv", ofac / "sdn.csv"),
+            "ofac_alt": upload("whatever.csv", ofac / "alt.csv"),
+            "ofac_add": upload("add.csv", ofac / "add.csv"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ListVersion.objects.get(source__name="OFAC SDN").entity_count > 0
