@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -18,6 +18,38 @@ from tuhono.ops import cache as register_cache
 from tuhono.ops.unavailable import database_unavailable_response
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
+
+
+class NulCharacterMiddleware:
+    """Refuse a request whose parameters hold a NUL character, before anything reads them.
+
+    No form or filter has a use for one, and PostgreSQL cannot store or compare it: left to the
+    views, it would become a server error deep in a query instead of a clear 400.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if (
+            "\x00" in request.path
+            or self._has_nul(request.GET)
+            or (request.method == "POST" and self._has_nul(request.POST))
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {
+                        "error": "Some parameters are not valid.",
+                        "details": {"parameters": "NUL characters are not allowed."},
+                    },
+                    status=400,
+                )
+            return HttpResponse("Bad request: NUL characters are not allowed.", status=400, content_type="text/plain")
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(params: Any) -> bool:
+        return any("\x00" in key or any("\x00" in value for value in params.getlist(key)) for key in params)
 
 
 def content_security_policy() -> str:

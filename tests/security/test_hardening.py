@@ -142,3 +142,12 @@ def _user(username: str):  # type: ignore[no-untyped-def]
     from tuhono.accounts.models import User
 
     return User.objects.get(username=username)
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_a_parameter_is_a_clear_400_not_a_server_error(client):
+    assert client.get("/api/map.geojson", {"council": "\x00"}).status_code == 400
+    assert client.get("/api/partnerships", {"focus": "a\x00b"}).json()["details"]["parameters"]
+    assert client.get("/partnerships/", {"q": "\x00"}).status_code == 400
+    assert client.post("/feedback/", {"comments": "hello\x00"}).status_code == 400
+    assert client.get("/partnerships/", {"q": "fine"}).status_code == 200
