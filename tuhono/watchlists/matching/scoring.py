@@ -11,12 +11,14 @@ from nomenklatura.matching.logic_v2.names.match import name_match
 from nomenklatura.matching.types import ScoringConfig
 
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
+from .symbols import meaning_forms
 from .tokens import compare_tokens
 
 _ids = itertools.count()
 TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIDENT = 0.9
+MEANING_METHOD = "organisation words compared by meaning"
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -105,6 +107,18 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         tok = compare_tokens(qf, rf, person, abjad)
         if best_tok is None or tok.score > best_tok[0].score:
             best_tok = (tok, qn, qf, qm, rn, rf, rm)
+    by_meaning = False
+    if not person:
+        # Organisation names are also compared by the meaning of their words (symbols.py),
+        # which bridges a translated name ("завод" / "Plant") that no spelling rule can.
+        for qn, rn in itertools.product(query_names, list_names):
+            pair = meaning_forms(qn, rn)
+            if pair is None:
+                continue
+            tok = compare_tokens(pair[0], pair[1], person)
+            if best_tok is not None and tok.score > best_tok[0].score:
+                best_tok = (tok, qn, pair[0], MEANING_METHOD, rn, pair[1], "")
+                by_meaning = True
     if best_tok is None:
         # A script with no Latin form here (Khmer, ...): logic-v2 alone, on the names as written.
         lv2 = name_match(_proxy(schema, tuple(query_names)), _proxy(schema, tuple(list_names)), LV2_CONFIG)
@@ -123,8 +137,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         )
     # logic-v2 sees the names as written plus the Latin forms the alignment chose
     # (upper-cased: rigour's analysis of some lower-case forms is a hundred times slower).
-    q_names = tuple(dict.fromkeys([*query_names, qf.upper()]))
-    r_names = tuple(dict.fromkeys([*list_names, rf.upper()]))
+    # (A form read by meaning has symbols in it, which logic-v2 would take for words.)
+    q_names = tuple(dict.fromkeys([*query_names, *([] if by_meaning else [qf.upper()])]))
+    r_names = tuple(dict.fromkeys([*list_names, *([] if by_meaning else [rf.upper()])]))
     lv2 = name_match(_proxy(schema, q_names), _proxy(schema, r_names), LV2_CONFIG)
     score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
     if tok.score < WEAK_TOKEN_SCORE and not cross_script:

@@ -134,6 +134,9 @@ LEGAL_CLASSES = {
     **dict.fromkeys(["holding", "holdings", "group"], "group"),
 }
 PATRONYMIC_RE = re.compile(r"(ovich|evich|ovna|evna|ich|ovych|ivna|uly|kyzy|oglu|ogly)$")
+# The endings that make a place name an adjective in Russian, Ukrainian, Polish and Czech company
+# names ("Muromskiy zavod", "Gdanska stocznia"), in the usual transliterations.
+SLAVIC_ADJECTIVE_RE = re.compile(r"^(sk|ck|zk)(iy|ii|ij|yi|yy|y|i|aya|aia|aja|a|oye|oe|oj|o|ogo)$")
 ROMAN_RE = re.compile(r"^[ivxlc]+$")
 SKELETON_RULES = [
     (re.compile(r"(.)\1+"), r"\1"),
@@ -174,6 +177,10 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=100000)
 def token_weight(token: str, person: bool) -> float:
+    if token.startswith("["):
+        return 0.7  # a word read by its meaning (symbols.py): "[factory]", "[bank]"
+    if token.startswith("{"):
+        return 0.3  # a legal form or the like read by its meaning: "{jsc}", "{corp}"
     if CJK_RE.match(token):
         return 1.0
     if token.isdigit() or (ROMAN_RE.match(token) and len(token) <= 4 and not person):
@@ -197,6 +204,8 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -
         return 1.0
     if a in PARTICLE_VARIANTS and PARTICLE_VARIANTS.get(a) == PARTICLE_VARIANTS.get(b):
         return 1.0
+    if a[0] in "[{" or b[0] in "[{":
+        return 0.0  # two different meanings (equal ones returned 1 above)
     if CJK_RE.match(a) or CJK_RE.match(b):
         return 0.0  # one Hanzi, kana or Hangul syllable is a whole name part
     if len(a) == 1 or len(b) == 1:
@@ -209,6 +218,8 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -
     short, long = sorted((a, b), key=len)
     if person and len(short) >= 3 and long.startswith(short):
         best = max(best, 0.8)  # a short form of a given name: Ben, Benjamin
+    if not person and len(short) >= 4 and long.startswith(short) and SLAVIC_ADJECTIVE_RE.match(long[len(short) :]):
+        best = max(best, 0.9)  # a place and its adjective in a company name: Murom, Muromskiy
     if abjad:
         ca, cb = consonants(a), consonants(b)
         if ca and cb:

@@ -165,3 +165,31 @@ def test_a_different_middle_name_half_alike_is_not_a_misspelling():
 )
 def test_transliterations_of_one_particle_are_the_same_name(query, listed):
     assert score_names([query], [listed], "Person", "Person").score == 1.0
+
+
+def test_a_translated_company_name_matches_the_name_in_its_own_language():
+    # No spelling rule turns 'завод' into 'Plant': the words are compared by their meaning.
+    scored = score_names(
+        ["JSC Murom Instrument-Making Plant"],
+        ["Акционерное общество «Муромский приборостроительный завод»"],
+        "Company",
+        "Company",
+    )
+    assert scored.score >= screening_threshold()
+    assert scored.method == "organisation words compared by meaning"
+    assert "[factory]" in scored.detail and "murom≈muromskiy" in scored.detail
+
+
+def test_two_companies_sharing_only_the_words_of_their_trade_stay_apart():
+    scored = score_names(
+        ["JSC Kazan Instrument-Making Plant"],
+        ["Акционерное общество «Муромский приборостроительный завод»"],
+        "Company",
+        "Company",
+    )
+    assert scored.score < screening_threshold()
+    assert "different part(s): kazan, /, muromskiy" in scored.detail
+    # Nor are people read by the meaning of their names.
+    assert score_names(["Ivan Zavodov"], ["Иван Заводов"], "Person", "Person").method != (
+        "organisation words compared by meaning"
+    )
