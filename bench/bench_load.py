@@ -31,6 +31,8 @@ DURATION = int(os.environ.get("LOAD_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
 GUNICORN = [sys.executable, "-m", "gunicorn", "config.wsgi"]
+# Every request says what a browser says: it takes gzip (the cached answers are kept compressed).
+BROWSER_ENCODINGS = "gzip, deflate"
 
 
 def _manage(*args: str, env: dict[str, str]) -> str:
@@ -150,8 +152,9 @@ class Server:
 
 def wrk(url: str, *, seconds: int, paths: list[str] | None = None) -> dict[str, float]:
     env = {**os.environ, "WRK_PATHS": " ".join(paths or [])}
+    command = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(LUA)]
     result = subprocess.run(  # noqa: S603
-        ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(LUA), url],  # noqa: S607
+        [*command, "-H", f"Accept-Encoding: {BROWSER_ENCODINGS}", url],
         env=env,
         capture_output=True,
         text=True,
@@ -159,6 +162,17 @@ def wrk(url: str, *, seconds: int, paths: list[str] | None = None) -> dict[str, 
     )
     line = [x for x in result.stdout.splitlines() if x.startswith("{")][-1]
     return json.loads(line)
+
+
+def answer_bytes(url: str) -> int:
+    """The size of one answer as sent to a browser (compressed where the server compresses)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": BROWSER_ENCODINGS})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+        return len(response.read())
+
+
+def _size(count: float) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1e3:.0f} KB" if count >= 1e3 else f"{count:.0f} B"
 
 
 def addresses(base: str) -> dict[str, str]:
@@ -171,7 +185,8 @@ def addresses(base: str) -> dict[str, str]:
         "public list, one country": "/partnerships/?country=FR",
         "public partnership page": f"/partnerships/{slug}/",
         "map page": "/partnerships/map/",
-        "map data (GeoJSON)": "/api/map.geojson",
+        "map data as the map loads it": "/api/map.geojson?properties=brief",
+        "map data, full download": "/api/map.geojson",
         "API list (100)": "/api/partnerships?limit=100&offset=500",
         "API one partnership": f"/api/partnerships/{first['id']}",
         "councils page": "/councils/",
@@ -191,21 +206,24 @@ def run_load(env: dict[str, str]) -> None:
             for label, path in targets.items():
                 server.drain()
                 wrk(server.base + path, seconds=2)  # warm up connections
-                results.setdefault(label, {})[mode] = wrk(server.base + path, seconds=DURATION) | {"path": path}
+                results.setdefault(label, {})[mode] = wrk(server.base + path, seconds=DURATION) | {
+                    "path": path,
+                    "bytes": answer_bytes(server.base + path),
+                }
                 print(f"  {mode:9} {label:26} {results[label][mode]}", flush=True)
         finally:
             server.stop()
     print()
     print(f"{PARTNERSHIPS} partnerships, gunicorn {WORKERS} sync workers, wrk 2 threads x {CONNECTIONS} connections, "
           f"{DURATION} s per address, SQLite unless DATABASE_URL says otherwise")  # fmt: skip
-    print("| address | mode | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to hello |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| address | mode | bytes sent | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to hello |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, modes in results.items():
         for mode, r in modes.items():
             hello = results["hello (baseline)"][mode]["rps"]
             print(
-                f"| {label} `{r['path']}` | {mode} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
-                f"{r['p99_ms']:.1f} | {int(r['errors'])} | {r['rps'] / hello:.2f} |"
+                f"| {label} `{r['path']}` | {mode} | {_size(r['bytes'])} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+                f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {int(r['errors'])} | {r['rps'] / hello:.2f} |"
             )
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -142,7 +142,14 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
-        cached = register_cache.page_get(key)
+        held = {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}
+        if register_cache.etag(key) in held:
+            # The visitor already holds this version of the answer (the map data of a whole
+            # register, say): say so in a few bytes instead of sending it again.
+            not_modified = HttpResponseNotModified()
+            not_modified.headers["ETag"] = register_cache.etag(key)
+            return not_modified
+        cached = register_cache.page_get(key, gzip=register_cache.accepts_gzip(request))
         if cached is not None:
             return cached
         response = self.get_response(request)
@@ -153,7 +160,10 @@ class PublicPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and isinstance(response, HttpResponse)
         ):
-            register_cache.page_set(key, response)
+            compressed = register_cache.page_set(key, response)
+            if compressed is not None and register_cache.accepts_gzip(request):
+                response.content = compressed
+                response.headers["Content-Encoding"] = "gzip"
         return response
 
     def _key(self, request: HttpRequest) -> str | None:

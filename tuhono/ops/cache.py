@@ -9,12 +9,14 @@ changes made outside the services.
 
 from __future__ import annotations
 
+import gzip as gzip_module
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, get_resolver
+from django.utils.cache import patch_vary_headers
 
 # Headers worth keeping with a cached answer; the outer middleware adds the security headers again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Access-Control-Allow-Origin")
@@ -37,18 +39,59 @@ def cached_url_name(path: str) -> str | None:
     return match.view_name if match.view_name in settings.TUHONO_CACHED_URL_NAMES else None
 
 
-def page_get(key: str) -> HttpResponse | None:
+# Answers this large or larger are also kept gzip-compressed, once, for the clients that accept it
+# (every browser): the map data of a national register shrinks about ten times. Only anonymous
+# answers without a token or a cookie are cached, so compressing them leaks nothing (BREACH).
+GZIP_MIN_BYTES = 1024
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/geo+json", "application/vnd.oai.openapi+json")
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return any(
+        coding.split(";")[0].strip() == "gzip" and not coding.replace(" ", "").endswith(";q=0")
+        for coding in request.headers.get("Accept-Encoding", "").split(",")
+    )
+
+
+def etag(key: str) -> str:
+    # Weak: the identity and gzip answers are the same representation for revalidation.
+    return 'W/"' + key.split(":", 1)[1].replace(":", "-")[:48] + '"'
+
+
+def page_get(key: str, *, gzip: bool = False) -> HttpResponse | None:
     stored = cache.get(key)
     if stored is None:
         return None
-    status, headers, content = stored
+    status, headers, has_gzip = stored
+    content = cache.get(key + ":gz" if gzip and has_gzip else key + ":body")
+    if content is None:
+        return None  # evicted between the two reads: render afresh
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
+    if gzip and has_gzip:
+        response.headers["Content-Encoding"] = "gzip"
+    if has_gzip:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    response.headers["ETag"] = etag(key)
     response.headers["X-Cache"] = "hit"
     return response
 
 
-def page_set(key: str, response: HttpResponse) -> None:
+def page_set(key: str, response: HttpResponse) -> bytes | None:
+    """Store an answer; return its gzip-compressed body when one was made."""
     headers = [(name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers]
-    cache.set(key, (response.status_code, headers, response.content), settings.TUHONO_PUBLIC_CACHE_SECONDS)
+    content = response.content
+    content_type = response.headers.get("Content-Type", "")
+    compress = len(content) >= GZIP_MIN_BYTES and content_type.startswith(COMPRESSIBLE_TYPES)
+    seconds = settings.TUHONO_PUBLIC_CACHE_SECONDS
+    # The body first and the entry last, so a reader who finds the entry finds its body.
+    compressed = gzip_module.compress(content, compresslevel=6, mtime=0) if compress else None
+    cache.set(key + ":body", content, seconds)
+    if compressed is not None:
+        cache.set(key + ":gz", compressed, seconds)
+    cache.set(key, (response.status_code, headers, compressed is not None), seconds)
+    response.headers["ETag"] = etag(key)
+    if compressed is not None:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    return compressed

@@ -49,3 +49,38 @@ def test_signed_in_staff_are_never_served_from_the_cache(cache_on: None, demo: N
     assert anonymous["X-Cache"] == "hit"
     staff = otp_verified_client("officer")
     assert "X-Cache" not in staff.get("/partnerships/")
+
+
+def test_a_browser_gets_the_map_data_compressed_and_identical(cache_on: None, demo: None) -> None:
+    import gzip
+
+    plain = Client().get("/api/map.geojson")
+    browser = Client(headers={"Accept-Encoding": "gzip, deflate, br"})
+    first = browser.get("/api/map.geojson")  # rendered, stored, and sent compressed
+    again = browser.get("/api/map.geojson")  # from the cache
+    for response in (first, again):
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert len(response.content) < len(plain.content) / 3
+        assert gzip.decompress(response.content) == plain.content
+    assert again["X-Cache"] == "hit"
+    # A client that does not accept gzip is never sent it.
+    refused = Client(headers={"Accept-Encoding": "gzip;q=0, identity"}).get("/api/map.geojson")
+    assert "Content-Encoding" not in refused and refused.content == plain.content
+
+
+def test_a_visitor_holding_this_version_is_told_not_modified_until_the_register_changes(
+    cache_on: None, demo: None
+) -> None:
+    client = Client()
+    first = client.get("/api/map.geojson")
+    tag = first["ETag"]
+    held = client.get("/api/map.geojson", headers={"If-None-Match": tag})
+    assert held.status_code == 304 and held.content == b"" and held["ETag"] == tag
+    # Another address has its own tag.
+    assert client.get("/api/map.geojson?country=CN", headers={"If-None-Match": tag}).status_code == 200
+    partnership = Partnership.objects.filter(published=True).order_by("pk").first()
+    officer = User.objects.get(username="officer")
+    services.partnership_update(actor=officer, partnership=partnership, summary="Renewed with a new programme.")
+    changed = client.get("/api/map.geojson", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed["ETag"] != tag
