@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: load soak fuzz audit lock run test install migrate demo lint typecheck bench check-migrations clean
+.PHONY: restart-drill load soak fuzz audit lock run test install migrate demo lint typecheck bench check-migrations clean
 
 $(VENV)/.installed: requirements.txt requirements.lock package.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ load: install
 
 soak: install
 	$(PY) bench/bench_load.py --soak 600
+
+# Restarts the machine's PostgreSQL server while gunicorn serves under load (never run by CI).
+restart-drill: install
+	$(PY) bench/drill_pg_restart.py
 
 fuzz: install
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(VENV)/bin/pytest tests/fuzz -q
