@@ -109,11 +109,11 @@ def main() -> None:
             print(f"| {second} | " + ", ".join(f"{n} × {outcome}" for outcome, n in sorted(counts.items())) + " |")
     totals = Counter(outcome for _, outcome in results)
     unavailable = [t for t, outcome in results if outcome != "200"]
-    last_bad = max(unavailable) if unavailable else None
     print(f"\n{len(results)} requests: " + ", ".join(f"{n} × {o}" for o, n in sorted(totals.items())))
-    if last_bad is not None:
-        print(f"Last answer other than 200 at {last_bad:.1f} s: the site recovered {last_bad - restart_done:.1f} s "
-              f"after the database was back, by itself")  # fmt: skip
+    if unavailable:
+        print(f"Answers other than 200 from {min(unavailable):.1f} s to {max(unavailable):.1f} s (restart began at "
+              f"{restart_at:.1f} s, pg_ctlcluster returned at {restart_done:.1f} s); every later request was "
+              f"answered 200 without restarting the site")  # fmt: skip
     wrong = {o: n for o, n in totals.items() if o not in ("200", "503 try again")}
     print("Answers other than 200 and 503 'try again': " + (str(wrong) if wrong else "none"))
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
