@@ -185,7 +185,10 @@ def addresses(base: str) -> dict[str, str]:
         "public list, one country": "/partnerships/?country=FR",
         "public partnership page": f"/partnerships/{slug}/",
         "map page": "/partnerships/map/",
-        "map data as the map loads it": "/api/map.geojson?properties=brief",
+        # What the map page asks for first, and all it asks for at its default view on a desktop.
+        "map data as the map loads it": "/api/map.geojson?properties=brief&zoom=1",
+        "map data, zoomed in on one area": "/api/map.geojson?properties=brief&zoom=3&bbox=123.75,-33.75,-135,11.25",
+        "map data, brief and whole": "/api/map.geojson?properties=brief",
         "map data, full download": "/api/map.geojson",
         "API list (100)": "/api/partnerships?limit=100&offset=500",
         "API one partnership": f"/api/partnerships/{first['id']}",

@@ -23,6 +23,8 @@ from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
 from tuhono.partnerships.models import Partnership
 from tuhono.places.countries import country_name, country_numeric
 
+from .map_clusters import MapView, full_limit, grouped_features
+
 GEOJSON = "application/geo+json"
 FIELDS = (
     "pk",
@@ -54,11 +56,15 @@ def _focus_areas(partnerships: QuerySet[Partnership]) -> dict[int, list[str]]:
     return areas
 
 
-def map_features(filters: selectors.PartnershipFilters, *, brief: bool = False) -> dict[str, Any]:
+def map_features(
+    filters: selectors.PartnershipFilters, *, brief: bool = False, view: MapView | None = None
+) -> dict[str, Any]:
     """A FeatureCollection of the filtered partnerships, with the councils as a foreign member.
 
     `brief` leaves out the summary, focus areas and address: what the map draws, for a register of
     tens of thousands of pairs. The map reads the rest from /api/partnerships/<id> when one is opened.
+    With a `view` (zoom level, area), a brief answer for a register larger than the map is sent
+    whole is grouped for that zoom (map_clusters.py).
     """
     partnerships = (
         selectors.partnership_list_public(filters)
@@ -79,8 +85,8 @@ def map_features(filters: selectors.PartnershipFilters, *, brief: bool = False) 
     status_labels = dict(PartnershipStatus.choices)
     detail_url = reverse("public:partnership_detail", args=["slug"]).removesuffix("slug/")
     numeric = functools.cache(country_numeric)
-    features = []
-    for row in rows:
+
+    def feature(row: dict[str, Any]) -> dict[str, Any]:
         code = row["partner__country_code"]
         council = councils[row["council_id"]]
         properties: dict[str, Any] = {
@@ -101,17 +107,24 @@ def map_features(filters: selectors.PartnershipFilters, *, brief: bool = False) 
             properties["url"] = f"{detail_url}{row['slug']}/"
             properties["focus_areas"] = areas.get(row["pk"], [])
             properties["summary"] = row["summary"]
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["pk"],
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(row["partner__longitude"], digits), round(row["partner__latitude"], digits)],
-                },
-                "properties": properties,
-            }
-        )
+        return {
+            "type": "Feature",
+            "id": row["pk"],
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(row["partner__longitude"], digits), round(row["partner__latitude"], digits)],
+            },
+            "properties": properties,
+        }
+
+    level = view.level if brief and view is not None else None
+    grouped = level is not None and len(rows) > full_limit()
+    if level is not None and grouped:
+        area = view.area if view is not None else None
+        shown = [r for r in rows if area is None or area.contains(r["partner__longitude"], r["partner__latitude"])]
+        features = grouped_features(shown, level, feature, digits)
+    else:
+        features = [feature(row) for row in rows]
     collection: dict[str, Any] = {
         "type": "FeatureCollection",
         "features": features,
@@ -130,10 +143,16 @@ def map_features(filters: selectors.PartnershipFilters, *, brief: bool = False) 
         ],
     }
     if brief:
-        # Foreign members again: the names the brief features leave out, given once.
+        # Foreign members again: the names the brief features leave out, given once, and for every
+        # partnership of the filter (grouped or outside the area asked for, too).
         codes = {row["partner__country_code"] for row in rows}
         collection["countries"] = {numeric(code): country_name(code) for code in sorted(codes)}
+        collection["country_codes"] = {numeric(code): code for code in sorted(codes)}
         collection["labels"] = {"kind": kind_labels, "status": status_labels}
+        collection["total"] = len(rows)
+        collection["grouped"] = grouped
+        if grouped:
+            collection["zoom"] = level
     return collection
 
 
@@ -145,8 +164,16 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
+    view = MapView.from_params(request.GET)
+    if view.errors:
+        return JsonResponse(
+            {"error": "Some parameters are not valid.", "details": view.errors},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
     brief = request.GET.get("properties") == "brief"
-    body = json.dumps(map_features(filters, brief=brief), ensure_ascii=False, separators=(",", ":"))
+    collection = map_features(filters, brief=brief, view=view)
+    body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     response = HttpResponse(body, content_type=f"{GEOJSON}; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="partnerships.geojson"'
     return response

@@ -27,6 +27,25 @@ FILTER_PARAMETERS = [
     _query("council", "A council's slug, e.g. 'auckland'.", {"type": "string"}),
 ]
 
+MAP_PARAMETERS = [
+    _query(
+        "properties",
+        "'brief': only what a map draws (the rest from /partnerships/{id}); the labels are given once.",
+        {"type": "string", "enum": ["brief"]},
+    ),
+    _query(
+        "zoom",
+        "With properties=brief, the map's zoom level: a register too large to send whole comes grouped in "
+        "cells of 11.25 degrees halved at each level, as features with 'group', 'count' and 'names'.",
+        {"type": "integer", "minimum": 0, "maximum": 10},
+    ),
+    _query(
+        "bbox",
+        "With a zoom level: only the area west,south,east,north (degrees; west > east across 180°).",
+        {"type": "string"},
+    ),
+]
+
 SCHEMAS: dict[str, Any] = {
     "Error": {
         "type": "object",
@@ -164,7 +183,7 @@ def openapi_document(request: HttpRequest | None = None) -> dict[str, Any]:
                 "get": {
                     "operationId": "mapGeoJSON",
                     "summary": "Published partnerships as GeoJSON (RFC 7946) Point features, filtered as the list",
-                    "parameters": FILTER_PARAMETERS,
+                    "parameters": [*FILTER_PARAMETERS, *MAP_PARAMETERS],
                     "responses": {
                         "200": {
                             "description": "A FeatureCollection; the foreign member 'councils' gives their seats",

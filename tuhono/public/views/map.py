@@ -15,6 +15,9 @@ from tuhono.councils.selectors import council_list_public
 from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
 
+# The map's first request: the world at this zoom level (tuhono/api/map_clusters.py); it then asks
+# for the zoom and area it shows, if the register is large enough to come grouped.
+FIRST_LEVEL = 1
 # The table under the map is paged so that a national or world register still sends a small page.
 TABLE_PAGE_SIZE = 200
 
@@ -40,6 +43,13 @@ def map_data_url(filters: selectors.PartnershipFilters) -> str:
     return reverse("api:map_geojson") + (f"?{query}" if query else "")
 
 
+def map_first_data_url(filters: selectors.PartnershipFilters) -> str:
+    """What the map asks for first, named in the page so that the browser fetches it early: the
+    whole world at a fixed, wide zoom level, one address for every visitor (and so cached)."""
+    query = urlencode({**filters.as_params(), "properties": "brief", "zoom": FIRST_LEVEL})
+    return f"{reverse('api:map_geojson')}?{query}"
+
+
 def partnership_map(request: HttpRequest) -> HttpResponse:
     filters = selectors.PartnershipFilters.from_params(request.GET)
     queryset = selectors.partnership_list_public(filters).order_by("partner__country_code", "partner__name", "pk")
@@ -55,6 +65,7 @@ def partnership_map(request: HttpRequest) -> HttpResponse:
             "partnerships": page.object_list,
             "page_query": params.urlencode(),
             "map_data_url": map_data_url(filters),
+            "map_first_url": map_first_data_url(filters),
             **filter_choices(),
         },
     )

@@ -1,6 +1,8 @@
 /* Tūhono partnerships map: d3-geo over Natural Earth (world-atlas), Pacific-centred, no other origin.
  * Markers are clustered in screen space so that no two targets are closer than MIN_GAP pixels:
  * every target stays at least 24 px (WCAG 2.2 target size) and 30,000 pairs draw as a few hundred.
+ * A register too large to send whole comes grouped by the server for the zoom and area shown
+ * (tuhono/api/map_clusters.py); the map asks again as it zooms and moves.
  * State (filters, zoom, centre, chosen partnership) lives in the query string. */
 (function () {
   "use strict";
@@ -10,6 +12,7 @@
   var NS = "http://www.w3.org/2000/svg";
   var MIN_GAP = 26;
   var MAX_ZOOM = 64;
+  var LEVEL0_CELL = 11.25, MAX_LEVEL = 10; // the server's grid: 11.25° cells, halved at each level
   var FILTERS = ["q", "country", "kind", "focus", "status", "decade", "council"];
   var labels = {};
   Object.keys(root.dataset).forEach(function (key) {
@@ -27,6 +30,7 @@
   var width = 0, height = 0, projection, geoPath;
   var view = { k: 1, x: 0, y: 0 };
   var features = [], councils = {}, countries = null, chosen = null, opener = null;
+  var baseSrc = "", pendingSlug = "", grouped = null, total = 0, countryNames = {}, countryCodes = {}, refineTimer = 0, wanted = "";
   var frame = 0, urlTimer = 0, firstMarker = false;
 
   function el(name, attrs, parent) {
@@ -97,6 +101,74 @@
     if (!frame) frame = window.requestAnimationFrame(function () { frame = 0; render(); });
     window.clearTimeout(urlTimer);
     urlTimer = window.setTimeout(saveState, 300);
+    if (grouped) { window.clearTimeout(refineTimer); refineTimer = window.setTimeout(refine, 200); }
+  }
+
+  /* ---------- what to ask the server for: zoom level and area ---------- */
+  function levelFor() {
+    // The finest grid whose cells are no wider on screen than the gap kept between markers.
+    var perDegree = Math.abs(projection([181, 0])[0] - projection([180, 0])[0]) * view.k;
+    var level = Math.ceil(Math.log(LEVEL0_CELL * perDegree / MIN_GAP) / Math.LN2);
+    return Math.max(0, Math.min(MAX_LEVEL, level));
+  }
+  function areaFor(level) {
+    // The part of the world in view, in longitudes east from Greenwich (0 to 360, unbroken across
+    // the 180° meridian at the map's centre), widened to whole blocks of eight cells so that small
+    // moves ask for the same area (and the server's cache answers).
+    var east = [], lats = [];
+    for (var i = 0; i <= 6; i++) {
+      for (var j = 0; j <= 6; j++) {
+        var ll = invert([width * i / 6, height * j / 6]);
+        if (!ll || !isFinite(ll[0]) || !isFinite(ll[1])) continue;
+        east.push((ll[0] + 360) % 360);
+        lats.push(ll[1]);
+      }
+    }
+    if (!east.length) return "";
+    var block = LEVEL0_CELL / Math.pow(2, level) * 8;
+    var w = Math.max(0, Math.floor(Math.min.apply(null, east) / block) * block);
+    var e = Math.min(360, Math.ceil(Math.max.apply(null, east) / block) * block);
+    var s = Math.max(-90, Math.floor(Math.min.apply(null, lats) / block) * block);
+    var n = Math.min(90, Math.ceil(Math.max.apply(null, lats) / block) * block);
+    if (e - w >= 360 && s <= -84 && n >= 84) return "";
+    function lon(x) { x = +x.toFixed(4); return x > 180 ? x - 360 : x; }
+    if (e - w >= 360) return [-180, +s.toFixed(4), 180, +n.toFixed(4)].join(",");
+    return [lon(w), +s.toFixed(4), lon(e), +n.toFixed(4)].join(",");
+  }
+  function dataSrc(extra) {
+    return baseSrc + (baseSrc.indexOf("?") < 0 ? "?" : "&") + "properties=brief" + extra;
+  }
+  function fetchData(src) {
+    return fetch(src, { headers: { Accept: "application/geo+json" } }).then(function (r) {
+      if (!r.ok) throw new Error("map data " + r.status);
+      return r.json();
+    });
+  }
+  function named(data) {
+    // The brief data names countries, kinds and statuses once, in foreign members.
+    var names = data.countries || {}, kinds = (data.labels || {}).kind || {}, statuses = (data.labels || {}).status || {};
+    data.features.forEach(function (f) {
+      var p = f.properties;
+      if (p.group) return;
+      if (!p.country) p.country = names[p.country_numeric] || "";
+      if (!p.kind_label) p.kind_label = kinds[p.kind] || p.kind;
+      if (!p.status_label) p.status_label = statuses[p.status] || p.status;
+    });
+    return data.features;
+  }
+  function refine() {
+    if (!grouped || !projection) return;
+    var level = levelFor(), area = areaFor(level);
+    if (level === grouped.level && area === grouped.area) return;
+    var src = dataSrc("&zoom=" + level + (area ? "&bbox=" + area : ""));
+    wanted = src;
+    fetchData(src).then(function (data) {
+      if (wanted !== src) return; // the view moved on and asked for other data
+      accept(data, level, area);
+      render();
+      shadeCountries();
+      openPending();
+    }).catch(function () { /* the markers already drawn stay */ });
   }
 
   /* ---------- drawing ---------- */
@@ -110,7 +182,8 @@
   }
   function shadeCountries() {
     var partner = {}, home = {};
-    features.forEach(function (f) { partner[f.properties.country_numeric] = true; });
+    Object.keys(countryNames).forEach(function (id) { partner[id] = true; });
+    features.forEach(function (f) { if (f.properties.country_numeric) partner[f.properties.country_numeric] = true; });
     Object.keys(councils).forEach(function (s) { home[councils[s].country_numeric] = true; });
     land.querySelectorAll("path").forEach(function (path) {
       var id = path.getAttribute("data-id");
@@ -177,9 +250,9 @@
     });
     var list = clusters();
     list.forEach(function (c) {
-      var f = c.items[0], p = f.properties, single = c.items.length === 1;
-      var key = single ? "p" + f.id : "c" + f.id;
-      var g = el("g", { class: "map-marker kind-" + p.kind + (p.status === "active" ? " is-active" : " is-inactive") +
+      var f = c.items[0], p = f.properties, single = c.items.length === 1 && !p.group;
+      var key = single ? "p" + f.id : "c" + f.id, count = groupCount(c.items);
+      var g = el("g", { class: "map-marker kind-" + (p.kind || "group") + (p.group || p.status === "active" ? " is-active" : " is-inactive") +
         (single ? "" : " is-cluster") + (chosen && single && chosen.id === f.id ? " is-chosen" : ""),
         transform: "translate(" + c.x.toFixed(1) + "," + c.y.toFixed(1) + ")", tabindex: "0", role: "button",
         "data-key": key, "data-slug": single ? p.slug : "" }, markerLayer);
@@ -191,9 +264,9 @@
       } else {
         el("circle", { r: 11, class: "map-symbol" }, g);
         var n = el("text", { class: "map-count", "text-anchor": "middle", dy: "0.35em" }, g);
-        n.textContent = c.items.length > 999 ? Math.round(c.items.length / 1000) + "k" : String(c.items.length);
-        var names = c.items.slice(0, 8).map(function (i) { return i.properties.name; }).join(", ");
-        g.setAttribute("aria-label", c.items.length + " " + labels.partnerships + ": " + names + (c.items.length > 8 ? ", …" : ""));
+        n.textContent = count > 999 ? Math.round(count / 1000) + "k" : String(count);
+        var names = groupNames(c.items).slice(0, 8).join(", ");
+        g.setAttribute("aria-label", count + " " + labels.partnerships + ": " + names + (count > 8 ? ", …" : ""));
       }
       g.cluster = c;
     });
@@ -206,7 +279,15 @@
       if (window.performance && performance.mark) performance.mark("tuhono:first-marker");
       root.setAttribute("data-markers-drawn", "true");
     }
-    status.textContent = labels.showing.replace("%s", features.length);
+    status.textContent = labels.showing.replace("%s", total);
+  }
+  function groupCount(items) {
+    return items.reduce(function (sum, f) { return sum + (f.properties.group ? f.properties.count : 1); }, 0);
+  }
+  function groupNames(items) {
+    var names = [];
+    items.forEach(function (f) { names.push.apply(names, f.properties.group ? f.properties.names : [f.properties.name]); });
+    return names;
   }
 
   /* ---------- the panel ---------- */
@@ -274,6 +355,11 @@
     openPanel(title, function (body) {
       var ul = html("ul", null, "map-panel-list");
       items.forEach(function (f) {
+        if (f.properties.group) {
+          // A group the server kept together: its members are listed once the map zooms in on it.
+          ul.appendChild(html("li", labels.groupnear.replace("%n", f.properties.count).replace("%s", f.properties.names.slice(0, 3).join(", "))));
+          return;
+        }
         var b = html("button", describe(f), "link-button");
         b.type = "button";
         b.addEventListener("click", function () { showPartnership(f); });
@@ -298,16 +384,23 @@
   }
   function activate(g) {
     var c = g.cluster;
-    if (c.items.length === 1) { showPartnership(c.items[0], g); return; }
-    var title = labels.counttitle.replace("%s", c.items.length);
+    if (c.items.length === 1 && !c.items[0].properties.group) { showPartnership(c.items[0], g); return; }
+    var title = labels.counttitle.replace("%s", groupCount(c.items));
     showList(title, c.items, g);
-    // Zoom towards the group so that its members separate.
-    var xs = c.items.map(function (f) { return f.p[0]; }), ys = c.items.map(function (f) { return f.p[1]; });
+    // Zoom towards the group so that its members separate (a server's group: to all its members).
+    var xs = [], ys = [];
+    c.items.forEach(function (f) {
+      var corners = f.properties.group ? [projection(f.properties.bbox.slice(0, 2)), projection(f.properties.bbox.slice(2))] : [f.p];
+      corners.forEach(function (q) { if (q) { xs.push(q[0]); ys.push(q[1]); } });
+    });
     var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs), spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys);
     var k = Math.min(MAX_ZOOM, Math.max(view.k * 2, Math.min(width / (spanX + 1e-6), height / (spanY + 1e-6)) * 0.5));
     if (spanX + spanY > 0.01) {
       centreOn(projection.invert([(Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
         (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2]), k);
+      schedule();
+    } else if (c.items[0].properties.group) {
+      centreOn(projection.invert([xs[0], ys[0]]), view.k * 4);
       schedule();
     }
   }
@@ -352,10 +445,18 @@
     var country = e.target.closest(".map-country.is-partner");
     if (!country) return;
     var id = country.getAttribute("data-id");
-    var items = features.filter(function (f) { return f.properties.country_numeric === id; });
+    if (grouped) {
+      // Not every partnership is on the map as itself: ask for the country's.
+      if (!countryCodes[id]) return;
+      fetchData(dataSrc("&country=" + encodeURIComponent(countryCodes[id]))).then(function (data) { showCountry(named(data)); });
+      return;
+    }
+    showCountry(features.filter(function (f) { return f.properties.country_numeric === id; }));
+  });
+  function showCountry(items) {
     if (items.length === 1) showPartnership(items[0], null);
     else if (items.length) showList(labels.countrytitle.replace("%s", items[0].properties.country).replace("%n", items.length), items, null);
-  });
+  }
   markerLayer.addEventListener("keydown", function (e) {
     var g = e.target.closest(".map-marker");
     if (g && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); activate(g); }
@@ -414,43 +515,48 @@
     if (z > 0 && at.length === 2 && isFinite(at[0]) && isFinite(at[1])) centreOn(at, z); else defaultView();
   }
 
-  function load(params, src) {
+  function accept(data, level, area) {
+    // West to east across the Pacific-centred map (from 0° through 180° to 360°): the Tab order follows the eye.
+    features = named(data).sort(function (a, b) {
+      return (a.geometry.coordinates[0] + 360) % 360 - (b.geometry.coordinates[0] + 360) % 360;
+    });
+    councils = {};
+    (data.councils || []).forEach(function (c) { councils[c.slug] = c; });
+    features.forEach(function (f) { f.p = projection(f.geometry.coordinates); });
+    Object.keys(councils).forEach(function (s) { var c = councils[s]; c.p = c.coordinates ? projection(c.coordinates) : null; });
+    grouped = data.grouped ? { level: level, area: area } : null;
+    total = data.total != null ? data.total : features.length;
+    countryNames = data.countries || {};
+    countryCodes = data.country_codes || {};
+  }
+  function load(params, src, first) {
     if (!src) {
       var query = filterQuery(params).toString();
       src = root.getAttribute("data-src").split("?")[0] + (query ? "?" + query : "");
     }
-    src += (src.indexOf("?") < 0 ? "?" : "&") + "properties=brief";
+    baseSrc = src;
+    // The zoom and area shown go with every request: a register too large to send whole comes
+    // grouped for them; a smaller one comes whole, and the map groups its markers itself. The
+    // page's first request (named in the page, fetched early) is the world at a wide zoom.
+    var level = levelFor(), area = first ? "" : areaFor(level);
+    wanted = "";
     root.setAttribute("aria-busy", "true");
-    return fetch(src, { headers: { Accept: "application/geo+json" } }).then(function (r) {
-      if (!r.ok) throw new Error("map data " + r.status);
-      return r.json();
-    }).then(function (data) {
-      // West to east across the Pacific-centred map (from 0° through 180° to 360°): the Tab order follows the eye.
-      // The brief data names countries, kinds and statuses once, in foreign members.
-      var names = data.countries || {}, kinds = (data.labels || {}).kind || {}, statuses = (data.labels || {}).status || {};
-      data.features.forEach(function (f) {
-        var p = f.properties;
-        if (!p.country) p.country = names[p.country_numeric] || "";
-        if (!p.kind_label) p.kind_label = kinds[p.kind] || p.kind;
-        if (!p.status_label) p.status_label = statuses[p.status] || p.status;
-      });
-      features = data.features.sort(function (a, b) {
-        return (a.geometry.coordinates[0] + 360) % 360 - (b.geometry.coordinates[0] + 360) % 360;
-      });
-      councils = {};
-      (data.councils || []).forEach(function (c) { councils[c.slug] = c; });
-      features.forEach(function (f) { f.p = projection(f.geometry.coordinates); });
-      Object.keys(councils).forEach(function (s) { var c = councils[s]; c.p = c.coordinates ? projection(c.coordinates) : null; });
-      var slug = params.get("p");
+    return fetchData(first || dataSrc("&zoom=" + level + (area ? "&bbox=" + area : ""))).then(function (data) {
+      accept(data, data.grouped ? data.zoom : level, area);
+      pendingSlug = params.get("p");
       chosen = null;
       render();
       shadeCountries();
       root.removeAttribute("aria-busy");
-      if (slug) {
-        var f = features.filter(function (x) { return x.properties.slug === slug; })[0];
-        if (f) showPartnership(f, null, true);
-      }
+      openPending();
+      refine();
     });
+  }
+  function openPending() {
+    // A shared address names a partnership: open it once it is on the map as itself.
+    if (!pendingSlug) return;
+    var f = features.filter(function (x) { return x.properties.slug === pendingSlug; })[0];
+    if (f) { pendingSlug = ""; showPartnership(f, null, true); }
   }
 
   if (form) {
@@ -483,7 +589,7 @@
   var initial = new URLSearchParams(window.location.search);
   layout();
   restoreView(initial);
-  var data = load(initial, root.getAttribute("data-src"));
+  var data = load(initial, root.getAttribute("data-src"), root.getAttribute("data-first"));
   fetch(root.getAttribute("data-atlas")).then(function (r) { return r.json(); }).then(function (topology) {
     countries = window.topojson.feature(topology, topology.objects.countries).features.filter(function (c) {
       return c.id !== "010"; // Antarctica: no partners, and it fills a third of the height
