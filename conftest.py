@@ -96,12 +96,14 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture(autouse=True)
 def _public_cache_off(settings: Any) -> Iterator[None]:
     """Tests see every change at once: the public page cache is off unless a test turns it on."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.TUHONO_PUBLIC_CACHE_SECONDS = 0
-    cache.clear()
+    for store in caches.all():
+        store.clear()
     yield
-    cache.clear()
+    for store in caches.all():
+        store.clear()
 
 
 def otp_verified_client(username: str) -> Any:

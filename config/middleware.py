@@ -181,4 +181,5 @@ class PublicPageCacheMiddleware:
             version = register_cache.register_version()
         except (OperationalError, InterfaceError):
             return None  # no cache while the database is away: the view answers "try again"
+        register_cache.note_version(version)
         return f"page:{version}:{digest}"

@@ -243,6 +243,10 @@ TUHONO_TWO_FACTOR_ROLES = ["approver", "security_officer"]
 TUHONO_TWO_FACTOR_PATHS = ["/admin/", "/staff/"]
 OTP_TOTP_ISSUER = TUHONO_ORGANISATION + " Tūhono"
 
+# Above this many partnerships the map's data comes grouped by the server for the zoom and area shown
+# (tuhono/api/map_clusters.py); at or below it the map gets every partnership and groups them itself.
+TUHONO_MAP_FULL_LIMIT = int(os.environ.get("TUHONO_MAP_FULL_LIMIT", "5000"))
+
 # Public pages and API answers are cached per register version (config/middleware.py, tuhono/ops/cache.py).
 TUHONO_PUBLIC_CACHE_SECONDS = int(os.environ.get("TUHONO_PUBLIC_CACHE_SECONDS", "300"))
 TUHONO_CACHED_URL_NAMES = {
@@ -264,12 +268,20 @@ TUHONO_CACHED_URL_NAMES = {
     "national:partnerships_geojson",
     "national:catalogue",
 }
+TUHONO_PAGE_CACHE_ALIAS = "pages"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "tuhono",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Public pages of the current register version only (tuhono/ops/cache.py empties it when the
+    # version moves on); each entry is three keys (entry, body, compressed body).
+    TUHONO_PAGE_CACHE_ALIAS: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tuhono-pages",
+        "OPTIONS": {"MAX_ENTRIES": 6000},
+    },
 }
 
 if IS_PRODUCTION:

@@ -13,13 +13,35 @@ import gzip as gzip_module
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, get_resolver
 from django.utils.cache import patch_vary_headers
 
 # Headers worth keeping with a cached answer; the outer middleware adds the security headers again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Access-Control-Allow-Origin")
+
+
+def pages() -> BaseCache:
+    """The page cache's own store, apart from the default cache (rate limits), so that it can be emptied."""
+    return caches[settings.TUHONO_PAGE_CACHE_ALIAS]
+
+
+_version_seen: int | None = None
+
+
+def note_version(version: int) -> None:
+    """Empty this process's page cache when the register version moves on.
+
+    Entries of an earlier version can never be served again, and some are large (the map data
+    of a whole register): left to expire, they would hold memory until someone asked for them.
+    """
+    global _version_seen
+    if version != _version_seen:
+        if _version_seen is not None:
+            pages().clear()
+        _version_seen = version
 
 
 def register_version() -> int:
@@ -59,11 +81,15 @@ def etag(key: str) -> str:
 
 
 def page_get(key: str, *, gzip: bool = False) -> HttpResponse | None:
-    stored = cache.get(key)
+    store = pages()
+    stored = store.get(key)
     if stored is None:
+        # Expired (or never stored): drop its bodies now, before the answer is made again, so that
+        # a worker never holds the old and the new copy of a large answer at once.
+        store.delete_many([key + ":body", key + ":gz"])
         return None
     status, headers, has_gzip = stored
-    content = cache.get(key + ":gz" if gzip and has_gzip else key + ":body")
+    content = store.get(key + ":gz" if gzip and has_gzip else key + ":body")
     if content is None:
         return None  # evicted between the two reads: render afresh
     response = HttpResponse(content, status=status)
@@ -87,10 +113,11 @@ def page_set(key: str, response: HttpResponse) -> bytes | None:
     seconds = settings.TUHONO_PUBLIC_CACHE_SECONDS
     # The body first and the entry last, so a reader who finds the entry finds its body.
     compressed = gzip_module.compress(content, compresslevel=6, mtime=0) if compress else None
-    cache.set(key + ":body", content, seconds)
+    store = pages()
+    store.set(key + ":body", content, seconds)
     if compressed is not None:
-        cache.set(key + ":gz", compressed, seconds)
-    cache.set(key, (response.status_code, headers, compressed is not None), seconds)
+        store.set(key + ":gz", compressed, seconds)
+    store.set(key, (response.status_code, headers, compressed is not None), seconds)
     response.headers["ETag"] = etag(key)
     if compressed is not None:
         patch_vary_headers(response, ["Accept-Encoding"])

@@ -84,3 +84,19 @@ def test_a_visitor_holding_this_version_is_told_not_modified_until_the_register_
     services.partnership_update(actor=officer, partnership=partnership, summary="Renewed with a new programme.")
     changed = client.get("/api/map.geojson", headers={"If-None-Match": tag})
     assert changed.status_code == 200 and changed["ETag"] != tag
+
+
+def test_answers_of_an_earlier_register_version_are_dropped_not_left_to_expire(cache_on: None, demo: None) -> None:
+    from tuhono.ops import cache as register_cache
+
+    client = Client()
+    client.get("/api/map.geojson")
+    version = register_cache.register_version()
+    stored = [key for key in register_cache.pages()._cache if f"page:{version}:" in key]  # type: ignore[attr-defined]
+    assert len(stored) == 3  # the entry, its body, its compressed body
+    partnership = Partnership.objects.filter(published=True).order_by("pk").first()
+    officer = User.objects.get(username="officer")
+    services.partnership_update(actor=officer, partnership=partnership, summary="Renewed with a new programme.")
+    client.get("/partnerships/")
+    left = [key for key in register_cache.pages()._cache if f"page:{version}:" in key]  # type: ignore[attr-defined]
+    assert left == [], "the old version's map data is no longer held in memory"
