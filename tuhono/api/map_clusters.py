@@ -13,6 +13,7 @@ cells and areas, is served from the page cache.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from django.conf import settings
 LEVEL0_CELL_DEGREES = 11.25
 MAX_LEVEL = 10
 CLUSTER_NAMES = 8
+ZOOM_RE = re.compile(r"[0-9]{1,2}")  # ASCII digits only: str.isdigit() also accepts '²', which int() refuses
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class MapView:
         view, errors = cls(), {}
         zoom = (params.get("zoom") or "").strip()
         if zoom:
-            if zoom.isdigit() and int(zoom) <= MAX_LEVEL:
+            if ZOOM_RE.fullmatch(zoom) and int(zoom) <= MAX_LEVEL:
                 view.level = int(zoom)
             else:
                 errors["zoom"] = f"'{zoom[:20]}' is not a zoom level: give a whole number from 0 to {MAX_LEVEL}."
@@ -74,7 +76,7 @@ class MapView:
 
 
 def full_limit() -> int:
-    return int(getattr(settings, "TUHONO_MAP_FULL_LIMIT", 5000))
+    return int(settings.TUHONO_MAP_FULL_LIMIT)
 
 
 def cell_degrees(level: int) -> float:

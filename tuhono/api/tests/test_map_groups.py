@@ -82,6 +82,7 @@ def test_the_full_download_is_never_grouped(demo: None, large: None) -> None:
         ({"zoom": "11"}, "zoom"),
         ({"zoom": "-1"}, "zoom"),
         ({"zoom": "one"}, "zoom"),
+        ({"zoom": "²"}, "zoom"),
         ({"bbox": "1,2,3"}, "bbox"),
         ({"bbox": "0,50,10,40"}, "bbox"),
         ({"bbox": "0,0,190,10"}, "bbox"),
