@@ -57,6 +57,7 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+APOSTROPHES_RE = re.compile("['’ʿʾʼ`´]")
 ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$")
 ABJAD_RE = re.compile(r"[\u0590-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -103,7 +104,8 @@ def native_form(name: str) -> str:
 def normalize(name: str, person: bool = True) -> str:
     """Lower-case ASCII, punctuation gone, legal forms in one spelling ('Aktiengesellschaft' -> 'ag')."""
     text = remove_person_prefixes(name) if person else replace_org_types_compare(name)
-    text = ascii_text(text.replace("'", "").replace("’", "")) or ""
+    # Apostrophes and the ayn/hamza marks are inside a word (Sa'id, Saʿid), not between two words.
+    text = (ascii_text(APOSTROPHES_RE.sub("", text)) or "").replace("?", "")
     tokens = TOKEN_RE.findall(text.lower())
     if not person:
         tokens = numbers_as_digits(tokens)

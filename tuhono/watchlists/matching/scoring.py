@@ -19,6 +19,9 @@ TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIDENT = 0.9
 MEANING_METHOD = "organisation words compared by meaning"
+# Forms read syllable by syllable from Hanzi or Hangul (translit.py names them so); every usual
+# romanisation of the syllables is one of the forms, so a syllable must match one of them.
+SYLLABIC_METHODS = ("Pinyin", "Wade-Giles", "Korean romanisation", "McCune-Reischauer")
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -104,7 +107,8 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
             # would merge letters the script keeps apart (정/종 both 'jong').
             qf, rf, qm, rm = native_form(qn), native_form(rn), "", ""
         abjad = "consonants" in qm or "consonants" in rm
-        tok = compare_tokens(qf, rf, person, abjad)
+        syllabic = person and any(word in qm + rm for word in SYLLABIC_METHODS)
+        tok = compare_tokens(qf, rf, person, abjad, syllabic)
         if best_tok is None or tok.score > best_tok[0].score:
             best_tok = (tok, qn, qf, qm, rn, rf, rm)
     by_meaning = False
@@ -149,8 +153,16 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     if cross_script:
         # Across scripts each view has its own blind spot: ours sees machine
         # transliterations (which lose letters), logic-v2 is strict about the typos
-        # a hand transliteration makes. Either one's full confidence counts.
-        score = max(tok.score, lv2.score)
+        # a hand transliteration makes. Either one's full confidence counts; but where
+        # the letters have almost nothing in common, only logic-v2's confident reading
+        # (a name it knows in both scripts: 贝拉克·奥巴马, Pol Pot), as in one script:
+        # short Hanzi and Hangul names otherwise reach 0.8 against any list name.
+        if tok.contradiction:
+            score = tok.score  # positive evidence of another name (syllables in another order)
+        elif tok.score >= WEAK_TOKEN_SCORE or lv2.score >= LV2_CONFIDENT:
+            score = max(tok.score, lv2.score)
+        else:
+            score = tok.score
     elif lv2.score >= LV2_CONFIDENT and not same_native and not tok.contradiction:
         # logic-v2 this sure has symbolic evidence the token view lacks: nicknames
         # (Ted, Theodore), numbers (1st, First), acronyms (PLA), romanisations (Tse-tung, Zedong).

@@ -154,6 +154,7 @@ SKELETON_RULES = [
     (re.compile(r"z"), "s"),
     (re.compile(r"ii"), "i"),
 ]
+SYLLABLE_ORDER_FACTOR = 0.7
 MATCH_FLOOR = 0.6  # below this (more than 40 % of letters differ) two tokens are different words, not one word misspelt
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 NASAB = frozenset({"bin", "ben", "ibn", "bint"})
@@ -166,6 +167,13 @@ def consonants(token: str) -> str:
     """The consonant outline of a token, for names that came from an abjad (Arabic, Hebrew, Persian)."""
     token = token.replace("p", "b").replace("v", "f").replace("z", "s").replace("c", "k").replace("q", "k")
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouwyh]", "", token))
+
+
+@lru_cache(maxsize=100000)
+def syllable_key(token: str) -> str:
+    """A romanised Chinese or Korean syllable with the vowel spellings romanisations disagree on
+    made one (cheol, chol, chul; jong, jung; hae, he): anything else is another syllable."""
+    return token.replace("eo", "o").replace("eu", "u").replace("ae", "e").replace("u", "o")
 
 
 @lru_cache(maxsize=100000)
@@ -197,7 +205,7 @@ def token_weight(token: str, person: bool) -> float:
 
 
 @lru_cache(maxsize=200000)
-def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -> float:
+def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, syllabic: bool = False) -> float:
     if a == b:
         return 1.0
     if not person and a in LEGAL_CLASSES and LEGAL_CLASSES.get(a) == LEGAL_CLASSES.get(b):
@@ -212,6 +220,10 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True) -
         return 0.9 if a[0] == b[0] else 0.0
     if a.isdigit() or b.isdigit():
         return 0.0
+    if syllabic and len(a) <= 6 and len(b) <= 6:
+        # Syllables of a Chinese or Korean name, every romanisation of which is compared: a letter
+        # apart is another syllable (siu / kyu, jong / jung), not a typo.
+        return 0.9 if syllable_key(a) == syllable_key(b) else 0.0
     plain = Levenshtein.normalized_similarity(a, b)
     sa, sb = skeleton(a), skeleton(b)
     best = max(plain, (1.0 if sa == sb else Levenshtein.normalized_similarity(sa, sb)) * 0.95)
@@ -235,9 +247,10 @@ class TokenScore:
     contradiction: bool = False
 
 
-def _merge_split_words(q: list[str], r: list[str]) -> tuple[list[str], list[str]]:
+def _merge_split_words(q: list[str], r: list[str], initials_allowed: bool = True) -> tuple[list[str], list[str]]:
     """Join adjacent tokens on one side when together they spell a token of the other
-    ('siemens ag' / 'siemensag'), or when a token of the other is their initials ('jc')."""
+    ('siemens ag' / 'siemensag'), or when a token of the other is their initials ('jc'),
+    which a name read syllable by syllable from Hanzi or Hangul never has ('ju' is a syllable)."""
     for left, right in ((q, r), (r, q)):
         targets = set(right)
         i = 0
@@ -246,7 +259,13 @@ def _merge_split_words(q: list[str], r: list[str]) -> tuple[list[str], list[str]
             initials = left[i][0] + left[i + 1][0]
             if joined in targets and joined not in left:
                 left[i : i + 2] = [joined]
-            elif initials in targets and initials not in left and len(left[i]) > 1 and len(left[i + 1]) > 1:
+            elif (
+                initials_allowed
+                and initials in targets
+                and initials not in left
+                and len(left[i]) > 1
+                and len(left[i + 1]) > 1
+            ):
                 left[i : i + 2] = [initials]
             i += 1
     return q, r
@@ -269,7 +288,15 @@ def _split(text: str) -> list[str]:
     return text.split()
 
 
-def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -> TokenScore:
+def _out_of_order(pairs: list[tuple[int, int]]) -> bool:
+    """Whether aligned parts appear in another order, other than the family name moved from the
+    front to the back ('Xi Jinping' / 'Jinping Xi'): a rotation keeps the syllables' order."""
+    order = [j for _, j in sorted(pairs)]
+    descents = sum(1 for k in range(len(order) - 1) if order[k] > order[k + 1])
+    return descents > 1 or (descents == 1 and order[-1] > order[0])
+
+
+def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, syllabic: bool = False) -> TokenScore:
     q, r = _split(query), _split(result)
     if not q or not r:
         return TokenScore(0.0, "")
@@ -277,12 +304,14 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
         return TokenScore(0.3, "father and son names swapped around bin/ibn", contradiction=True)
     if "".join(q) == "".join(r):
         return TokenScore(1.0, "same letters")
-    q, r = _merge_split_words(list(q), list(r))
+    q, r = _merge_split_words(list(q), list(r), initials_allowed=not syllabic)
     pairs = sorted(
-        ((token_similarity(a, b, abjad, person), i, j) for i, a in enumerate(q) for j, b in enumerate(r)), reverse=True
+        ((token_similarity(a, b, abjad, person, syllabic), i, j) for i, a in enumerate(q) for j, b in enumerate(r)),
+        reverse=True,
     )
     used_q: set[int] = set()
     used_r: set[int] = set()
+    aligned: list[tuple[int, int]] = []
     matched = 0.0
     matched_weight = 0.0
     notes: list[str] = []
@@ -291,6 +320,7 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
             continue
         used_q.add(i)
         used_r.add(j)
+        aligned.append((i, j))
         weight = (token_weight(q[i], person) + token_weight(r[j], person)) / 2
         matched += sim * weight
         matched_weight += weight
@@ -323,4 +353,9 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False) -
                 + [t for i, t in enumerate(r) if i not in used_r]
             )
         )
+    if syllabic and _out_of_order(aligned):
+        # 'Kim Un-gyong' is not 'Kim Jong-un': a given name's syllables keep their order.
+        score *= SYLLABLE_ORDER_FACTOR
+        notes.append("syllables in another order")
+        return TokenScore(score, "; ".join(notes), contradiction=True)
     return TokenScore(score, "; ".join(notes), contradiction=legal_swaps > 0)

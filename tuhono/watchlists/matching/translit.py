@@ -349,7 +349,8 @@ def latin_forms(name: str, person: bool = True) -> tuple[tuple[str, str], ...]:
         forms.extend(korean_forms(text))
     if forms and CYRILLIC_RE.search(text):
         return tuple(forms)
-    general = _clean(ascii_text(text.replace("・", " ").replace("·", " ").replace("•", " ")) or "")
+    # A letter with no Latin equivalent (Arabic ayn) comes out as '?': drop it rather than split the word.
+    general = _clean((ascii_text(text.replace("・", " ").replace("·", " ").replace("•", " ")) or "").replace("?", ""))
     if general and all(general != f for f, _ in forms):
         forms.append((general, "Kana romanisation" if KANA_RE.search(text) else "transliteration"))
     return tuple((f, m) for f, m in forms if f.strip())

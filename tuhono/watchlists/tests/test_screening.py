@@ -193,3 +193,32 @@ def test_two_companies_sharing_only_the_words_of_their_trade_stay_apart():
     assert score_names(["Ivan Zavodov"], ["Иван Заводов"], "Person", "Person").method != (
         "organisation words compared by meaning"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("김은주", "Kim Jong Un"),  # Kim Eun-ju: 'ju' is a syllable, not the initials of Jong Un
+        ("김준영", "Kim Yong-chun"),  # the same syllables in another order are another given name
+        ("김정남", "KIM YONG NAM"),  # jong and yong are two syllables
+        ("苏宇", "HAN JANG SU"),  # logic-v2 alone is not enough where the letters differ
+        ("王慧", "Park Chung-hee"),
+        ("طامح بعلبكي", "Tom Brady"),  # the ayn does not split a word into an 'initial'
+    ],
+)
+def test_clean_names_in_other_scripts_do_not_raise_alerts(query, listed):
+    assert score_names([query], [listed], "Person", "Person").score < screening_threshold()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("김정은", "Kim Jong-un"),
+        ("习近平", "Jinping Xi"),
+        ("毛泽东", "Mao Tse-tung"),
+        ("이병철", "RI PYONG CHUL"),  # cheol, chol, chul: one syllable in three romanisations
+        ("贝拉克·奥巴马", "Barack Obama"),
+    ],
+)
+def test_the_same_names_in_other_scripts_still_match(query, listed):
+    assert score_names([query], [listed], "Person", "Person").score >= screening_threshold()
