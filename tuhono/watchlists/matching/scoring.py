@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,9 +20,9 @@ TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIDENT = 0.9
 MEANING_METHOD = "organisation words compared by meaning"
-# Forms read syllable by syllable from Hanzi or Hangul (translit.py names them so); every usual
-# romanisation of the syllables is one of the forms, so a syllable must match one of them.
-SYLLABIC_METHODS = ("Pinyin", "Wade-Giles", "Korean romanisation", "McCune-Reischauer")
+# Names written in Hanzi or Hangul are read syllable by syllable, in every usual romanisation
+# (translit.py), so each syllable must match one of them.
+SYLLABIC_SCRIPT_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -107,7 +108,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
             # would merge letters the script keeps apart (정/종 both 'jong').
             qf, rf, qm, rm = native_form(qn), native_form(rn), "", ""
         abjad = "consonants" in qm or "consonants" in rm
-        syllabic = person and any(word in qm + rm for word in SYLLABIC_METHODS)
+        syllabic = person and bool(SYLLABIC_SCRIPT_RE.search(qn + rn))
         tok = compare_tokens(qf, rf, person, abjad, syllabic)
         if best_tok is None or tok.score > best_tok[0].score:
             best_tok = (tok, qn, qf, qm, rn, rf, rm)

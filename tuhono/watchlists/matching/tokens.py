@@ -358,4 +358,8 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
         score *= SYLLABLE_ORDER_FACTOR
         notes.append("syllables in another order")
         return TokenScore(score, "; ".join(notes), contradiction=True)
+    if syllabic and substituted:
+        # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
+        # matches none of them is another name, however close its letters.
+        return TokenScore(score, "; ".join(notes), contradiction=True)
     return TokenScore(score, "; ".join(notes), contradiction=legal_swaps > 0)
