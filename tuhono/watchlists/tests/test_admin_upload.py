@@ -14,8 +14,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPLOAD = reverse("admin:watchlists_listversion_upload")
 
 
-def upload(name: str, path: Path | None = None, content: bytes | None = None) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content if content is not None else path.read_bytes())
+def upload(name: str, path: Path) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, path.read_bytes())
 
 
 def test_a_security_officer_uploads_a_list_and_it_is_in_force(demo, staff_client):
