@@ -142,14 +142,15 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         if key is None:
             return self.get_response(request)
-        held = {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}
-        if register_cache.etag(key) in held:
+        tag = register_cache.etag(key)
+        if tag in {held.strip() for held in request.headers.get("If-None-Match", "").split(",")}:
             # The visitor already holds this version of the answer (the map data of a whole
             # register, say): say so in a few bytes instead of sending it again.
             not_modified = HttpResponseNotModified()
-            not_modified.headers["ETag"] = register_cache.etag(key)
+            not_modified.headers["ETag"] = tag
             return not_modified
-        cached = register_cache.page_get(key, gzip=register_cache.accepts_gzip(request))
+        gzip_accepted = register_cache.accepts_gzip(request)
+        cached = register_cache.page_get(key, gzip=gzip_accepted)
         if cached is not None:
             return cached
         response = self.get_response(request)
@@ -161,7 +162,7 @@ class PublicPageCacheMiddleware:
             and isinstance(response, HttpResponse)
         ):
             compressed = register_cache.page_set(key, response)
-            if compressed is not None and register_cache.accepts_gzip(request):
+            if compressed is not None and gzip_accepted:
                 response.content = compressed
                 response.headers["Content-Encoding"] = "gzip"
         return response

@@ -117,12 +117,13 @@ def map_features(
             "properties": properties,
         }
 
-    level = view.level if brief and view is not None else None
-    grouped = level is not None and len(rows) > full_limit()
-    if level is not None and grouped:
-        area = view.area if view is not None else None
+    view = view or MapView()
+    # Grouped only when the map says its zoom and the register is too large to send whole.
+    group_level = view.level if brief and len(rows) > full_limit() else None
+    if group_level is not None:
+        area = view.area
         shown = [r for r in rows if area is None or area.contains(r["partner__longitude"], r["partner__latitude"])]
-        features = grouped_features(shown, level, feature, digits)
+        features = grouped_features(shown, group_level, feature, digits)
     else:
         features = [feature(row) for row in rows]
     collection: dict[str, Any] = {
@@ -150,24 +151,18 @@ def map_features(
         collection["country_codes"] = {numeric(code): code for code in sorted(codes)}
         collection["labels"] = {"kind": kind_labels, "status": status_labels}
         collection["total"] = len(rows)
-        collection["grouped"] = grouped
-        if grouped:
-            collection["zoom"] = level
+        collection["grouped"] = group_level is not None
+        if group_level is not None:
+            collection["zoom"] = group_level
     return collection
 
 
 def map_geojson(request: HttpRequest) -> HttpResponse:
     filters = selectors.PartnershipFilters.from_params(request.GET)
-    if filters.errors:
-        return JsonResponse(
-            {"error": "Some parameters are not valid.", "details": filters.errors},
-            status=400,
-            json_dumps_params={"ensure_ascii": False},
-        )
     view = MapView.from_params(request.GET)
-    if view.errors:
+    if filters.errors or view.errors:
         return JsonResponse(
-            {"error": "Some parameters are not valid.", "details": view.errors},
+            {"error": "Some parameters are not valid.", "details": {**filters.errors, **view.errors}},
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -47,31 +47,30 @@ class Area:
 class MapView:
     level: int | None = None
     area: Area | None = None
-    errors: dict[str, str] | None = None
+    errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_params(cls, params: Any) -> MapView:
-        view, errors = cls(), {}
+        view = cls()
         zoom = (params.get("zoom") or "").strip()
         if zoom:
             if ZOOM_RE.fullmatch(zoom) and int(zoom) <= MAX_LEVEL:
                 view.level = int(zoom)
             else:
-                errors["zoom"] = f"'{zoom[:20]}' is not a zoom level: give a whole number from 0 to {MAX_LEVEL}."
+                view.errors["zoom"] = f"'{zoom[:20]}' is not a zoom level: give a whole number from 0 to {MAX_LEVEL}."
         bbox = (params.get("bbox") or "").strip()
         if bbox:
             try:
                 west, south, east, north = (float(part) for part in bbox.split(","))
             except ValueError:
-                errors["bbox"] = "Give the area as west,south,east,north in degrees."
+                view.errors["bbox"] = "Give the area as west,south,east,north in degrees."
             else:
                 if not all(math.isfinite(v) for v in (west, south, east, north)) or not (
                     -180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90
                 ):
-                    errors["bbox"] = "The area is outside the world: longitudes -180 to 180, latitudes -90 to 90."
+                    view.errors["bbox"] = "The area is outside the world: longitudes -180 to 180, latitudes -90 to 90."
                 else:
                     view.area = Area(west, south, east, north)
-        view.errors = errors
         return view
 
 

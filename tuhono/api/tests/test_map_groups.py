@@ -93,3 +93,9 @@ def test_a_zoom_or_area_that_makes_no_sense_is_a_clear_400(demo: None, params: d
     response = Client().get(MAP, {"properties": "brief", **params})
     assert response.status_code == 400
     assert field in response.json()["details"]
+
+
+def test_a_bad_filter_and_a_bad_zoom_are_both_named(demo: None) -> None:
+    response = Client().get(MAP, {"properties": "brief", "kind": "nonsense", "zoom": "99"})
+    assert response.status_code == 400
+    assert set(response.json()["details"]) == {"kind", "zoom"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,15 +13,13 @@ from nomenklatura.matching.types import ScoringConfig
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
 from .symbols import meaning_forms
 from .tokens import compare_tokens
+from .translit import read_by_syllable
 
 _ids = itertools.count()
 TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIDENT = 0.9
 MEANING_METHOD = "organisation words compared by meaning"
-# Names written in Hanzi or Hangul are read syllable by syllable, in every usual romanisation
-# (translit.py), so each syllable must match one of them.
-SYLLABIC_SCRIPT_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 LV2_CONFIG = ScoringConfig.defaults()
 
 
@@ -108,7 +105,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
             # would merge letters the script keeps apart (정/종 both 'jong').
             qf, rf, qm, rm = native_form(qn), native_form(rn), "", ""
         abjad = "consonants" in qm or "consonants" in rm
-        syllabic = person and bool(SYLLABIC_SCRIPT_RE.search(qn + rn))
+        syllabic = person and read_by_syllable(qn + rn)
         tok = compare_tokens(qf, rf, person, abjad, syllabic)
         if best_tok is None or tok.score > best_tok[0].score:
             best_tok = (tok, qn, qf, qm, rn, rf, rm)
@@ -158,12 +155,9 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         # the letters have almost nothing in common, only logic-v2's confident reading
         # (a name it knows in both scripts: 贝拉克·奥巴马, Pol Pot), as in one script:
         # short Hanzi and Hangul names otherwise reach 0.8 against any list name.
-        if tok.contradiction:
-            score = tok.score  # positive evidence of another name (syllables in another order)
-        elif tok.score >= WEAK_TOKEN_SCORE or lv2.score >= LV2_CONFIDENT:
-            score = max(tok.score, lv2.score)
-        else:
-            score = tok.score
+        # Positive evidence of another name (a syllable matching none of its romanisations) stands.
+        lv2_may_count = tok.score >= WEAK_TOKEN_SCORE or lv2.score >= LV2_CONFIDENT
+        score = max(tok.score, lv2.score) if lv2_may_count and not tok.contradiction else tok.score
     elif lv2.score >= LV2_CONFIDENT and not same_native and not tok.contradiction:
         # logic-v2 this sure has symbolic evidence the token view lacks: nicknames
         # (Ted, Theodore), numbers (1st, First), acronyms (PLA), romanisations (Tse-tung, Zedong).

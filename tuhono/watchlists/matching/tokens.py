@@ -353,13 +353,12 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
                 + [t for i, t in enumerate(r) if i not in used_r]
             )
         )
-    if syllabic and _out_of_order(aligned):
+    out_of_order = syllabic and _out_of_order(aligned)
+    if out_of_order:
         # 'Kim Un-gyong' is not 'Kim Jong-un': a given name's syllables keep their order.
         score *= SYLLABLE_ORDER_FACTOR
         notes.append("syllables in another order")
-        return TokenScore(score, "; ".join(notes), contradiction=True)
-    if syllabic and substituted:
-        # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
-        # matches none of them is another name, however close its letters.
-        return TokenScore(score, "; ".join(notes), contradiction=True)
-    return TokenScore(score, "; ".join(notes), contradiction=legal_swaps > 0)
+    # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
+    # matches none of them is another name, however close its letters.
+    contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0)
+    return TokenScore(score, "; ".join(notes), contradiction=contradiction)

@@ -223,6 +223,12 @@ KOREAN_SURNAMES = {
 }
 
 
+def read_by_syllable(text: str) -> bool:
+    """Whether the text has Hanzi or Hangul, which are read here syllable by syllable, in every
+    usual romanisation, so that a syllable of the name must match one of them."""
+    return bool(HAN_RE.search(text) or HANGUL_RE.search(text))
+
+
 def has_non_latin(text: str) -> bool:
     return bool(NON_LATIN_RE.search(text))
 

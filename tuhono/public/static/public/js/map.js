@@ -70,13 +70,17 @@
     });
     geoPath = d3.geoPath(projection).digits(1);
     sphere.setAttribute("d", geoPath({ type: "Sphere" }));
+    project();
+    drawCountries();
+    return centre;
+  }
+  function project() {
+    // Where the markers and the councils' stars fall with the current projection (before zoom and pan).
     features.forEach(function (f) { f.p = projection(f.geometry.coordinates); });
     Object.keys(councils).forEach(function (slug) {
       var c = councils[slug];
       c.p = c.coordinates ? projection(c.coordinates) : null;
     });
-    drawCountries();
-    return centre;
   }
   function invert(point) { return projection.invert([(point[0] - view.x) / view.k, (point[1] - view.y) / view.k]); }
   function centreOn(lonlat, k) {
@@ -522,8 +526,7 @@
     });
     councils = {};
     (data.councils || []).forEach(function (c) { councils[c.slug] = c; });
-    features.forEach(function (f) { f.p = projection(f.geometry.coordinates); });
-    Object.keys(councils).forEach(function (s) { var c = councils[s]; c.p = c.coordinates ? projection(c.coordinates) : null; });
+    project();
     grouped = data.grouped ? { level: level, area: area } : null;
     total = data.total != null ? data.total : features.length;
     countryNames = data.countries || {};
