@@ -1,0 +1,143 @@
+"""The deployment files under deploy/ are valid and start the application as docs/operations.md says.
+
+The units name the production paths (/srv/tuhono/app, /etc/tuhono/tuhono.env, /srv/tuhono/var); each
+test lays them over this checkout and a scratch folder, then asks the real tools: `systemd-analyze
+verify` for the units, gunicorn started by the web unit's own command line for /healthz, and
+`nginx -t` for the reverse-proxy configuration.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+UNITS = sorted((DEPLOY / "systemd").glob("tuhono-*.*"))
+
+
+def _laid_over(text: str, scratch: Path) -> str:
+    return (
+        text.replace("/srv/tuhono/app", str(ROOT))
+        .replace("/etc/tuhono/tuhono.env", str(scratch / "tuhono.env"))
+        .replace("/srv/tuhono/var", str(scratch / "var"))
+    )
+
+
+def _unit(path: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read_string(path.read_text())
+    return parser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _production_env(scratch: Path) -> dict[str, str]:
+    return {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": "deploy-test-" + "k" * 60,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{scratch / 'var' / 'deploy.sqlite3'}",
+    }
+
+
+def test_every_unit_the_guide_names_is_shipped() -> None:
+    names = {path.name for path in UNITS}
+    assert {"tuhono-web.service", "tuhono-worker.service", "tuhono-backup.service", "tuhono-backup.timer"} <= names
+    for timer in (p for p in UNITS if p.suffix == ".timer"):
+        assert timer.with_suffix(".service").exists(), f"{timer.name} starts a service that is not shipped"
+
+
+def test_systemd_accepts_the_units(tmp_path: Path) -> None:
+    analyze = shutil.which("systemd-analyze")
+    assert analyze, "systemd-analyze is needed (Debian package systemd; .ci/run installs it)"
+    (tmp_path / "var").mkdir()
+    (tmp_path / "tuhono.env").write_text("DJANGO_ENV=production\n")
+    units = tmp_path / "units"
+    units.mkdir()
+    for path in UNITS:
+        # The service user exists only on the server; verification here runs as this user.
+        text = _laid_over(path.read_text(), tmp_path).replace("User=tuhono\n", "").replace("Group=tuhono\n", "")
+        (units / path.name).write_text(text)
+    result = subprocess.run(
+        [analyze, "verify", *sorted(str(p) for p in units.iterdir())],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SYSTEMD_LOG_LEVEL": "warning"},
+    )
+    complaints = [
+        line for line in (result.stderr + result.stdout).splitlines() if str(units) in line or "tuhono" in line
+    ]
+    assert result.returncode == 0 and not complaints, result.stderr + result.stdout
+
+
+@pytest.mark.slow
+def test_the_web_unit_starts_the_application_and_answers_healthz(tmp_path: Path) -> None:
+    (tmp_path / "var").mkdir()
+    env = {**os.environ, **_production_env(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    service = _unit(DEPLOY / "systemd" / "tuhono-web.service")["Service"]
+    command = shlex.split(_laid_over(service["ExecStart"], tmp_path))
+    port = _free_port()
+    command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
+    command[command.index("--workers") + 1] = "2"
+    assert Path(service["WorkingDirectory"].replace("/srv/tuhono/app", str(ROOT))) == ROOT
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:  # noqa: S310
+                    status, body = response.status, response.read()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+                assert time.monotonic() < deadline, "gunicorn did not answer /healthz within 60 s"
+                time.sleep(0.5)
+        assert status == 200
+        assert b"ok" in body
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_nginx_accepts_the_site_configuration(tmp_path: Path) -> None:
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    assert nginx, "nginx is needed (Debian package nginx; .ci/run installs it)"
+    certs = tmp_path / "ssl"
+    certs.mkdir()
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+            "-keyout", str(certs / "privkey.pem"), "-out", str(certs / "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    site = (DEPLOY / "nginx" / "tuhono.conf").read_text().replace("/etc/ssl/tuhono", str(certs))
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n access_log off;\n client_body_temp_path {tmp_path};\n include {tmp_path}/site.conf;\n}}\n"
+    )
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
