@@ -74,7 +74,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
         # The service user exists only on the server; verification here runs as this user.
         text = _laid_over(path.read_text(), tmp_path).replace("User=tuhono\n", "").replace("Group=tuhono\n", "")
         (units / path.name).write_text(text)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [analyze, "verify", *sorted(str(p) for p in units.iterdir())],
         capture_output=True,
         text=True,
@@ -99,12 +99,14 @@ def test_the_web_unit_starts_the_application_and_answers_healthz(tmp_path: Path)
     command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
     command[command.index("--workers") + 1] = "2"
     assert Path(service["WorkingDirectory"].replace("/srv/tuhono/app", str(ROOT))) == ROOT
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:  # noqa: S310
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
                     status, body = response.status, response.read()
                 break
             except OSError:
@@ -123,8 +125,8 @@ def test_nginx_accepts_the_site_configuration(tmp_path: Path) -> None:
     assert nginx, "nginx is needed (Debian package nginx; .ci/run installs it)"
     certs = tmp_path / "ssl"
     certs.mkdir()
-    subprocess.run(
-        [
+    subprocess.run(  # noqa: S603
+        [  # noqa: S607
             "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
             "-keyout", str(certs / "privkey.pem"), "-out", str(certs / "fullchain.pem"),
         ],
@@ -137,7 +139,7 @@ def test_nginx_accepts_the_site_configuration(tmp_path: Path) -> None:
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
         f"http {{\n access_log off;\n client_body_temp_path {tmp_path};\n include {tmp_path}/site.conf;\n}}\n"
     )
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
