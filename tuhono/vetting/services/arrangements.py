@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from tuhono.audit.services import audit_record
+from tuhono.audit.services import audit_record, text_digest
 
 from ..access import user_may_read_vetting
 from ..enums import GovernmentResponse
@@ -95,6 +95,7 @@ def notice_record(
             "notified_on": notified_on,
             "response": response,
             "response_on": response_on,
+            "notes_digest": text_digest(notice.notes),
         },
     )
     return notice
