@@ -70,7 +70,7 @@ class DecisionForm(StaffForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         label="Conditions for the travellers (shared with the visit's team)",
-        help_text="The partnerships officers and the visit's team read this with the outcome. Write nothing confidential.",
+        help_text="The visit's team reads this with the outcome. Write nothing confidential.",
     )
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Reason (confidential)")
     review_on = forms.DateField(widget=DateInput(), label="Review date")

@@ -140,6 +140,4 @@ def test_audit_payloads_hold_digests_not_confidential_text(staff, proposed, watc
     audit = _all_audit_text()
     assert "QX" not in audit
     dismissed = AuditEvent.objects.get(action="vetting.alert_dismissed")
-    assert dismissed.payload["reason_digest"] == (
-        "sha256:" + hashlib.sha256(b"Dismissal reason QX").hexdigest()
-    )
+    assert dismissed.payload["reason_digest"] == ("sha256:" + hashlib.sha256(b"Dismissal reason QX").hexdigest())
