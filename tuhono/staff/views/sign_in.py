@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.views import LoginView, LogoutView
-from django.urls import reverse_lazy
+from django.urls import reverse
 
 
 class SignInView(LoginView):
@@ -12,4 +12,5 @@ class SignInView(LoginView):
 
 
 class SignOutView(LogoutView):
-    next_page = reverse_lazy("staff:sign_in")
+    def get_default_redirect_url(self) -> str:
+        return reverse("staff:sign_in")
