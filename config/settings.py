@@ -244,6 +244,9 @@ if AXES_IPWARE_PROXY_COUNT:
 # Superusers count as administrators (accounts.selectors.user_roles).
 TUHONO_TWO_FACTOR_ROLES = ["approver", "security_officer", "administrator"]
 TUHONO_TWO_FACTOR_PATHS = ["/admin/", "/staff/"]
+# /healthz tells the public ok or not ok; monitoring sending this token in the X-Health-Token
+# header (or signed-in staff) also reads the database latency and the watch-list versions in force.
+TUHONO_HEALTH_TOKEN = os.environ.get("TUHONO_HEALTH_TOKEN", "")
 OTP_TOTP_ISSUER = TUHONO_ORGANISATION + " Tūhono"
 
 # Above this many partnerships the map's data comes grouped by the server for the zoom and area shown
