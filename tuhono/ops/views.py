@@ -22,7 +22,7 @@ from . import twofactor
 from .health import health_report
 from .unavailable import RETRY_AFTER_SECONDS
 
-HEALTH_TOKEN_HEADER = "X-Health-Token"
+HEALTH_TOKEN_HEADER = "X-Health-Token"  # noqa: S105 - the name of a header, not a secret
 
 
 def _may_read_health_details(request: HttpRequest) -> bool:
