@@ -152,14 +152,8 @@ def demo_visit_declined(*, council: Any, officer: User, security: User, approver
             city="Guangzhou",
             purpose="Friendship exchange and a call on the mayor (demonstration).",
             members=[
-                {
-                    "name": "Li Wei",
-                    "name_original": "李伟",
-                    "role": "Delegation leader",
-                    "nationality": "CN",
-                    "date_of_birth": dt.date(1962, 3, 3),
-                },
-                {"name": "Chen Xiu", "role": "Interpreter", "nationality": "CN"},
+                {"name": "Zhang Min", "role": "Delegation leader", "nationality": "CN"},
+                {"kind": "organisation", "name": "United Front Work Department", "role": "Sponsor of the visit"},
             ],
         )
         visits.visit_triage(actor=officer, visit=visit)
@@ -168,16 +162,16 @@ def demo_visit_declined(*, council: Any, officer: User, security: User, approver
     _work_alerts(
         security,
         visit,
-        confirm="Same name in Chinese, same birth date and province: the delegation's leader is the listed official.",
+        confirm="The sponsor named on the invitation is the listed department itself.",
         dismiss="Not the listed person: different birth date and a private company.",
     )
     assessment = _assess(
         security,
         visit,
         rating="high",
-        rationale="The leader is a serving provincial official with united-front duties; the visit seeks the mayor.",
+        rationale="The visit is sponsored by the party's united-front department and seeks a call on the mayor.",
         risky={"counterparty_party_links"},
-        notes="The leader sits on a provincial united-front committee.",
+        notes="The invitation names the United Front Work Department as sponsor.",
     )
     _advise(
         security,
