@@ -130,3 +130,24 @@ def otp_verified_client(username: str) -> Any:
 def staff_client(db: Any) -> Any:
     """`staff_client("approver")`: a client signed in with password and two-factor code, as staff would be."""
     return otp_verified_client
+
+
+def administrator_client(username: str, council_slug: str | None = "auckland", *roles: str) -> Any:
+    """A client for an administrator (not a superuser) of a council, or national with no council, who has
+    passed two-factor sign-in. `roles` are held besides the administrator role."""
+    from django.contrib.auth.models import Group
+
+    from tuhono.accounts.models import User
+    from tuhono.councils.models import Council
+
+    user, _ = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": "Test",
+            "last_name": "Administrator",
+            "council": Council.objects.get(slug=council_slug) if council_slug else None,
+            "is_staff": True,
+        },
+    )
+    user.groups.set(Group.objects.filter(name__in=["administrator", *roles]))
+    return otp_verified_client(username)

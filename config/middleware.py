@@ -100,13 +100,13 @@ def two_factor_required(user: Any) -> bool:
 
 
 class TwoFactorRequiredMiddleware:
-    """Approvers and security officers confirm a TOTP code before any back-office page.
+    """Approvers, security officers and administrators confirm a TOTP code before any back-office or admin page.
 
     Needs django_otp's OTPMiddleware before it (which gives `request.user.is_verified()`).
     A signed-in user without a device is sent to set one up; with a device, to enter a code.
     """
 
-    EXEMPT = ("/admin/logout/",)
+    EXEMPT = ("/admin/logout/", "/staff/sign-out/", "/staff/sign-in/")
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response

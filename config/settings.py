@@ -37,7 +37,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "tuhono.accounts.apps.TuhonoAdminConfig",  # Django's admin, for administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tuhono.core.context_processors.site",
+                "tuhono.staff.context_processors.back_office",
             ],
         },
     },
@@ -118,7 +119,8 @@ if os.environ.get("TEST_DB_NAME"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "staff:sign_in"
+LOGIN_REDIRECT_URL = "staff:home"
 AUTHENTICATION_BACKENDS = [
     # First: refuses sign-in after too many failures (django-axes).
     "axes.backends.AxesStandaloneBackend",
@@ -239,8 +241,12 @@ if AXES_IPWARE_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Two-factor authentication (django-otp TOTP): these roles must confirm a code before any staff page.
-TUHONO_TWO_FACTOR_ROLES = ["approver", "security_officer"]
+# Superusers count as administrators (accounts.selectors.user_roles).
+TUHONO_TWO_FACTOR_ROLES = ["approver", "security_officer", "administrator"]
 TUHONO_TWO_FACTOR_PATHS = ["/admin/", "/staff/"]
+# /healthz tells the public ok or not ok; monitoring sending this token in the X-Health-Token
+# header (or signed-in staff) also reads the database latency and the watch-list versions in force.
+TUHONO_HEALTH_TOKEN = os.environ.get("TUHONO_HEALTH_TOKEN", "")
 OTP_TOTP_ISSUER = TUHONO_ORGANISATION + " Tūhono"
 
 # Above this many partnerships the map's data comes grouped by the server for the zoom and area shown

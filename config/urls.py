@@ -1,10 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-admin.site.site_header = "Tūhono back office"
-admin.site.site_title = "Tūhono"
-admin.site.index_title = "International partnerships register"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

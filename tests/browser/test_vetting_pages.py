@@ -11,9 +11,9 @@ from django.conf import settings
 
 from conftest import describe_violations, otp_verified_client
 from tests.browser.axe import axe_violations
-from tuhono.partnerships.models import Partnership
 from tuhono.vetting.enums import MatchStatus
 from tuhono.vetting.models import Assessment, ScreeningMatch
+from tuhono.visits.models import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,8 +48,9 @@ def test_a_security_officer_works_due_diligence_with_no_accessibility_violations
     page.goto(f"{live_server.url}/staff/vetting/parties/")
     assert_accessible(page)
 
-    proposal = Partnership.objects.get(council__slug="auckland", partner__name="Shenzhen")
-    page.goto(f"{live_server.url}/staff/vetting/cases/partnership/{proposal.pk}/")
+    # The demonstration's Shenzhen tie is already decided; the embassy's visit awaits its assessment.
+    undecided = Visit.objects.get(council__slug="auckland", organisation="Embassy of Japan in New Zealand")
+    page.goto(f"{live_server.url}/staff/vetting/cases/visit/{undecided.pk}/")
     assert page.get_by_role("heading", name="People and organisations screened").is_visible()
     assert_accessible(page)
 

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -38,8 +39,9 @@ def test_a_database_error_in_a_page_answers_503_try_again(client: Client, db: No
     assert client.get("/partnerships/").status_code == 200
 
 
-def test_healthz_reports_the_database_and_the_lists_in_force(client: Client, db: None) -> None:
-    response = client.get("/healthz")
+def test_healthz_reports_the_database_and_the_lists_in_force(client: Client, db: None, settings: Any) -> None:
+    settings.TUHONO_HEALTH_TOKEN = "monitoring-token-for-tests"
+    response = client.get("/healthz", headers={"X-Health-Token": "monitoring-token-for-tests"})
     assert response.status_code == 200
     report = response.json()
     assert report["status"] == "ok" and report["database"]["ok"] is True

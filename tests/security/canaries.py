@@ -32,7 +32,7 @@ class Canary:
 
 CANARIES = [
     # Personal details of visitors and the council's private notes about visits.
-    Canary("visits.VisitParty", "date_of_birth", "DATE", HOME_STAFF),
+    Canary("visits.VisitParty", "date_of_birth", "DATE", HOME_STAFF, where={"kind": "person"}),
     Canary("visits.VisitParty", "name", "CanaryPartyName Qzxv", HOME_STAFF),
     Canary("visits.Visit", "cost_notes", "CanaryCostNotes Qzxv", HOME_STAFF),
     Canary("visits.Visit", "contact_phone", "+64 9 000 CANARY", HOME_STAFF),
@@ -84,6 +84,8 @@ def plant() -> tuple[list[Canary], list[str]]:
             rows = rows.filter(council__slug="auckland")
         elif "visit" in names:
             rows = rows.filter(visit__council__slug="auckland")
+        if canary.where:
+            rows = rows.filter(**canary.where)
         if not rows.exists():
             skipped.append(f"{canary.model}.{canary.field}: no rows in the demo data")
             continue

@@ -78,7 +78,7 @@ def _problems(routes: list[Route], answers: dict[tuple[str, str], tuple[int, str
             problems.append(f"{where}: back-office page open to anonymous")
         elif status["anonymous"] in REDIRECT_OK:
             location = answers[(route.view_name, "anonymous")][1]
-            if "login" not in location:
+            if "login" not in location and "sign-in" not in location:
                 problems.append(f"{where}: anonymous redirected to {location}, not to sign-in")
         if route.is_vetting:
             for actor in ACTORS:

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tuhono.accounts.demo import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
+SIGN_IN = "/staff/sign-in/"
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "DJANGO_SECRET_KEY": "k" * 20 + "production-test-secret-that-is-long-and-random-0123456789",
@@ -75,27 +76,27 @@ def test_no_template_has_inline_script_style_or_event_handler() -> None:
 
 def test_sign_in_is_locked_after_five_failures_even_with_the_right_password(client: Client, demo: None) -> None:
     for _ in range(4):
-        response = client.post("/admin/login/", {"username": "officer", "password": "wrong"})
+        response = client.post(SIGN_IN, {"username": "officer", "password": "wrong"})
         assert response.status_code == 200  # the form again, with an error
-    assert client.post("/admin/login/", {"username": "officer", "password": "wrong"}).status_code == 429
-    response = client.post("/admin/login/?next=/admin/", {"username": "officer", "password": DEMO_PASSWORD})
+    assert client.post(SIGN_IN, {"username": "officer", "password": "wrong"}).status_code == 429
+    response = client.post(f"{SIGN_IN}?next=/staff/", {"username": "officer", "password": DEMO_PASSWORD})
     assert response.status_code == 429
     assert b"Sign-in paused" in response.content
     other = Client(REMOTE_ADDR="10.9.9.9")
-    response = other.post("/admin/login/?next=/admin/", {"username": "officer", "password": DEMO_PASSWORD})
+    response = other.post(f"{SIGN_IN}?next=/staff/", {"username": "officer", "password": DEMO_PASSWORD})
     assert response.status_code == 302  # another address is not locked out
 
 
 def _sign_in(username: str) -> Client:
     client = Client()
-    response = client.post("/admin/login/?next=/admin/", {"username": username, "password": DEMO_PASSWORD})
+    response = client.post(f"{SIGN_IN}?next=/staff/", {"username": username, "password": DEMO_PASSWORD})
     assert response.status_code == 302, response.content[:500]
     return client
 
 
 def test_an_approver_must_enrol_an_authenticator_before_any_back_office_page(demo: None) -> None:
     client = _sign_in("approver")
-    response = client.get("/admin/")
+    response = client.get("/staff/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("ops:two_factor_setup"))
     setup = client.get(response["Location"])
@@ -108,9 +109,11 @@ def test_an_approver_must_enrol_an_authenticator_before_any_back_office_page(dem
     device.throttling_failure_count = 0
     device.throttling_failure_timestamp = None
     device.save()
-    done = client.post(response["Location"], {"token": f"{totp(device.bin_key):06d}", "next": "/admin/"})
-    assert done.status_code == 302 and done["Location"] == "/admin/"
-    assert client.get("/admin/").status_code == 200
+    done = client.post(response["Location"], {"token": f"{totp(device.bin_key):06d}", "next": "/staff/"})
+    assert done.status_code == 302 and done["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+    # Django's admin stays closed to an approver, second factor or not.
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
 
 
 def test_a_security_officer_with_a_device_is_asked_for_a_code_each_sign_in(demo: None) -> None:
@@ -118,15 +121,42 @@ def test_a_security_officer_with_a_device_is_asked_for_a_code_each_sign_in(demo:
     client = _sign_in("security")
     response = client.get("/staff/")
     assert response["Location"].startswith(reverse("ops:two_factor_verify"))
-    assert client.get("/admin/partnerships/partnership/").status_code == 302
+    assert client.get("/staff/visits/").status_code == 302
     done = client.post(response["Location"], {"token": f"{totp(device.bin_key):06d}", "next": "/staff/"})
     assert done.status_code == 302 and done["Location"] == "/staff/"
-    assert client.get("/admin/partnerships/partnership/").status_code == 200
+    assert client.get("/staff/visits/").status_code == 200
 
 
 def test_an_officer_signs_in_with_a_password_alone(demo: None) -> None:
     client = _sign_in("officer")
+    page = client.get("/staff/")
+    assert page.status_code == 200
+    assert b'href="/admin/"' not in page.content  # no link to an admin that would refuse them
+    signed_out = client.post(reverse("staff:sign_out"))
+    assert signed_out.status_code == 302 and signed_out["Location"] == SIGN_IN
+    assert client.get("/staff/")["Location"].startswith(SIGN_IN)
+
+
+def test_an_administrator_needs_a_second_factor_before_the_admin(demo: None) -> None:
+    device = TOTPDevice.objects.create(user=_user("admin"), name="phone", confirmed=True)
+    client = _sign_in("admin")
+    response = client.get("/admin/")
+    assert response["Location"].startswith(reverse("ops:two_factor_verify"))
+    client.post(response["Location"], {"token": f"{totp(device.bin_key):06d}", "next": "/admin/"})
     assert client.get("/admin/").status_code == 200
+    assert b'href="/admin/"' in client.get("/staff/").content
+
+
+@pytest.mark.parametrize("username", ["officer", "approver", "security", "national", "dunedin"])
+def test_djangos_admin_refuses_every_role_but_the_administrator(demo: None, username: str) -> None:
+    from conftest import otp_verified_client
+
+    client = otp_verified_client(username)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/audit/auditevent/").status_code == 302
+    signing_in = Client().post("/admin/login/?next=/admin/", {"username": username, "password": DEMO_PASSWORD})
+    assert signing_in.status_code == 200 and b"administrator" in signing_in.content
 
 
 def test_the_two_factor_page_only_returns_to_this_site(demo: None) -> None:

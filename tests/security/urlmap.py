@@ -21,6 +21,8 @@ SIGN_IN = {
     "ops:two_factor_setup",
     "ops:two_factor_verify",
     "ops:two_factor_qrcode",
+    "staff:sign_in",
+    "staff:sign_out",
 }
 
 

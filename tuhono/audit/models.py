@@ -41,7 +41,8 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+        # Not the target: a due-diligence event's target is confidential (see audit.selectors).
+        return f"#{self.sequence} {self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 
@@ -49,4 +50,44 @@ def audit_chain_problems() -> Iterator[ChainProblem]:
 def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=str(target.pk)).select_related(
         "actor"
+    )
+
+
+# Events whose content is confidential to the council's security officers and approvers.
+CONFIDENTIAL_ACTION_PREFIXES = ("vetting.",)
+CONTENT_READERS = ("security_officer", "approver")
+WITHHELD = "Withheld: due diligence, readable by the council's security officers and approvers"
+
+
+def audit_events_visible_to(user: Any) -> models.QuerySet[AuditEvent]:
+    """The events a person may list: their own council's; every council's for a superuser or a
+    national administrator (one with no council)."""
+    from tuhono.accounts.enums import Role
+    from tuhono.accounts.selectors import user_has_role
+
+    events = AuditEvent.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return events.none()
+    if user.is_superuser or (user.council_id is None and user_has_role(user, Role.ADMINISTRATOR)):
+        return events
+    if user.council_id is None:
+        return events.none()
+    return events.filter(council_id=user.council_id)
+
+
+def audit_content_visible(user: Any, event: AuditEvent) -> bool:
+    """May this person read what the event says (its payload and target)?
+
+    Due-diligence events: only the security officers and approvers of the event's council.
+    Others see that the event happened, by whom and when, not what it says.
+    """
+    from tuhono.accounts.selectors import user_has_role
+
+    if not event.action.startswith(CONFIDENTIAL_ACTION_PREFIXES):
+        return True
+    return (
+        getattr(user, "is_authenticated", False)
+        and event.council_id is not None
+        and getattr(user, "council_id", None) == event.council_id
+        and user_has_role(user, *CONTENT_READERS)
     )

@@ -19,6 +19,12 @@ def canonical_payload(payload: dict[str, Any] | None) -> dict[str, Any]:
     return json.loads(json.dumps(payload or {}, cls=DjangoJSONEncoder))
 
 
+def text_digest(text: str | None) -> str:
+    """A SHA-256 digest standing in the trail for a confidential text: proves what was written, shows nothing."""
+    text = (text or "").strip()
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
+
+
 def event_hash(
     *,
     sequence: int,

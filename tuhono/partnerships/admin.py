@@ -106,7 +106,8 @@ class PartnershipAdmin(CouncilScopedAdmin):
     def audit_trail(self, obj: Partnership) -> str:
         if not obj.pk:
             return "–"
-        events = audit_events_for(obj).order_by("-sequence")[:50]
+        # The partnership's own events; due diligence keeps its own trail, shown to its own staff.
+        events = audit_events_for(obj).exclude(action__startswith="vetting.").order_by("-sequence")[:50]
         return "\n".join(f"{e.occurred_at:%d/%m/%Y %H:%M} · {e.actor_label} · {e.action} · {e.payload}" for e in events)
 
     def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:

@@ -69,9 +69,10 @@ class ImportForm(forms.Form):
 
 
 def _only_council(request: HttpRequest) -> int | None:
-    """Administrators import for any council (a national or world list); officers for their own only."""
+    """A superuser or a national administrator (no council) imports for any council (a national or
+    world list); a council's administrator for their own only."""
     user: Any = request.user
-    if user.is_superuser or user_has_role(user, Role.ADMINISTRATOR):
+    if user.is_superuser or (user.council_id is None and user_has_role(user, Role.ADMINISTRATOR)):
         return None
     if not user.has_perm("partnerships.add_partnership") or user.council_id is None:
         raise PermissionDenied

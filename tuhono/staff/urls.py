@@ -1,10 +1,13 @@
 from django.urls import include, path
 
 from .views import calendar, contacts, visits
+from .views.sign_in import SignInView, SignOutView
 
 app_name = "staff"
 
 urlpatterns = [
+    path("sign-in/", SignInView.as_view(), name="sign_in"),
+    path("sign-out/", SignOutView.as_view(), name="sign_out"),
     path("", visits.queue, name="home"),
     path("visits/", visits.visit_list, name="visit_list"),
     path("visits/new/", visits.visit_create, name="visit_create"),

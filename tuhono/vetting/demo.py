@@ -14,6 +14,7 @@ from tuhono.places.services import place_get_or_create
 from tuhono.watchlists.selectors import versions_in_force
 from tuhono.watchlists.services.imports import watchlist_import
 
+from .demo_case import demo_partnership_cleared, demo_visit_declined
 from .enums import CounterpartRole, PartySchema
 from .models import Counterpart
 from .services import counterpart_add, rescreen_pending, screening_sweep
@@ -69,7 +70,22 @@ def demo_vetting_load() -> str:
     sweep = screening_sweep(actor=None)
     runs = rescreen_pending()
     alerts = sum(run.matches_new for run in runs)
+    cases = _decided_cases(council, partnership, security)
     return (
         f"{list_message} {counterparts} counterparts added; {sweep}; re-screened everyone against "
-        f"{len(runs)} new list version(s): {alerts} new alert(s)"
+        f"{len(runs)} new list version(s): {alerts} new alert(s); {cases}"
     )
+
+
+def _decided_cases(council: Council, partnership: Partnership, security: User) -> str:
+    approver = User.objects.filter(username="approver").first()
+    officer = User.objects.filter(username="officer").first()
+    if approver is None or officer is None:
+        return "no decided cases (needs the demo approver and officer)"
+    done = [demo_partnership_cleared(partnership=partnership, security=security, approver=approver)]
+    try:
+        from tuhono.visits.models import Visit  # noqa: F401  (the visits domain is optional for vetting)
+    except ImportError:
+        return done[0]
+    done.append(demo_visit_declined(council=council, officer=officer, security=security, approver=approver))
+    return "; ".join(done)

@@ -78,6 +78,16 @@ class DecisionOutcome(models.TextChoices):
     END = "end", "End"
 
 
+# What leaves due diligence about a decision: the outcome in neutral words, never the reason.
+OUTCOME_LABELS: dict[str, str] = {
+    DecisionOutcome.PROCEED: "Cleared after due diligence",
+    DecisionOutcome.PROCEED_WITH_CONDITIONS: "Cleared after due diligence with conditions for the travellers",
+    DecisionOutcome.DECLINE: "Declined after due diligence",
+    DecisionOutcome.SUSPEND: "Suspended after due diligence",
+    DecisionOutcome.END: "Ended after due diligence",
+}
+
+
 class NoticeStage(models.TextChoices):
     """Australia's Foreign Arrangements Scheme asks for two notices."""
 

@@ -250,7 +250,10 @@ class Decision(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="decisions")
     outcome = models.CharField(max_length=32, choices=DecisionOutcome.choices)
-    conditions = models.TextField(blank=True)
+    conditions = models.TextField(blank=True, help_text="Confidential: read only by the council's due-diligence staff")
+    traveller_conditions = models.TextField(
+        blank=True, help_text="Written for the travellers: shared with the visit's or partnership's team"
+    )
     reason = models.TextField()
     review_on = models.DateField()
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

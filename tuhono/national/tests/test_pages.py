@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from conftest import otp_verified_client
 from tuhono.accounts.models import User
 from tuhono.councils.models import Council, PartnerSeeking
 from tuhono.partnerships import statistics
@@ -100,10 +101,8 @@ def test_partner_seeking_form_follows_the_error_pattern_and_staff_publish(client
     assert not seeking.published
     assert "Kōfu" not in client.get("/partner-seeking/").content.decode()
 
-    client.force_login(User.objects.get(username="officer"))
     changelist = reverse("admin:councils_partnerseeking_changelist")
-    client.post(changelist, {"action": "publish", "_selected_action": [seeking.pk]})
-    client.logout()
+    otp_verified_client("admin").post(changelist, {"action": "publish", "_selected_action": [seeking.pk]})
     text = client.get("/partner-seeking/").content.decode()
     assert "Kōfu" in text and "Schools and wine" in text
     assert "aiko@example.jp" not in text and "Aiko Tanaka" not in text

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tuhono.accounts.models import User
+from conftest import administrator_client, otp_verified_client
 from tuhono.audit.models import AuditEvent
 from tuhono.partnerships.models import Partnership
 
@@ -18,8 +18,8 @@ def upload(client, text: str):
     return client.post(IMPORT_URL, {"file": SimpleUploadedFile("list.csv", text.encode("utf-8"))})
 
 
-def test_preview_changes_nothing_then_apply_imports(client, demo):
-    client.force_login(User.objects.get(username="admin"))
+def test_preview_changes_nothing_then_apply_imports(demo):
+    client = otp_verified_client("admin")
     before = Partnership.objects.count()
     response = upload(client, "city1,country1,city2,country2\nKobe,Japan,Seattle,United States\nX,Atlantis,Y,Japan\n")
     text = response.content.decode()
@@ -40,8 +40,8 @@ def test_preview_changes_nothing_then_apply_imports(client, demo):
     assert Partnership.objects.count() == before + 1
 
 
-def test_an_officer_imports_for_their_own_council_only(client, demo):
-    client.force_login(User.objects.get(username="dunedin"))
+def test_an_administrator_imports_for_their_own_council_only(demo):
+    client = administrator_client("dunedinadmin", "dunedin")
     response = upload(
         client, "city1,country1,city2,country2\nDunedin,New Zealand,Ōita,Japan\nGore,New Zealand,Tamworth,Australia\n"
     )
@@ -50,18 +50,21 @@ def test_an_officer_imports_for_their_own_council_only(client, demo):
     assert rows["Tamworth"].outcome == "rejected" and "not your council" in rows["Tamworth"].reason
 
 
-def test_the_national_coordinator_cannot_import(client, demo):
-    client.force_login(User.objects.get(username="national"))
-    assert client.get(IMPORT_URL).status_code == 403
+def test_the_national_coordinator_and_officers_cannot_import(demo):
+    for username in ("national", "officer"):
+        response = otp_verified_client(username).get(IMPORT_URL)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    # A national administrator imports a national list, for any council.
+    assert administrator_client("nationaladmin", None).get(IMPORT_URL).status_code == 200
 
 
-def test_staff_see_and_edit_only_their_councils_records_national_reads_all(client, demo):
+def test_administrators_see_and_edit_only_their_councils_records_national_reads_all(demo):
     dunedin_record = Partnership.objects.filter(council__slug="dunedin").first()
     auckland_record = Partnership.objects.filter(council__slug="auckland").first()
     hutt_record = Partnership.objects.filter(council__slug="hutt-city").first()
     changelist = reverse("admin:partnerships_partnership_changelist")
 
-    client.force_login(User.objects.get(username="dunedin"))
+    client = administrator_client("dunedinadmin", "dunedin")
     listed = {p.pk for p in client.get(changelist + "?all=").context["cl"].result_list}
     assert dunedin_record.pk in listed and auckland_record.pk not in listed and hutt_record.pk not in listed
     assert client.get(reverse("admin:partnerships_partnership_change", args=[auckland_record.pk])).status_code in (
@@ -69,7 +72,7 @@ def test_staff_see_and_edit_only_their_councils_records_national_reads_all(clien
         404,
     )
 
-    client.force_login(User.objects.get(username="national"))
+    client = administrator_client("nationaladmin", None, "national_coordinator")
     response = client.get(changelist)
     assert response.context["cl"].result_count == Partnership.objects.count()
     page = client.get(reverse("admin:partnerships_partnership_change", args=[hutt_record.pk]))

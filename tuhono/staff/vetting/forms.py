@@ -60,6 +60,17 @@ class ArrangementForm(StaffForm):
 
 class DecisionForm(StaffForm):
     outcome = forms.ChoiceField(choices=DecisionOutcome.choices, label="Decision")
-    conditions = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+    conditions = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Conditions (confidential)",
+        help_text="Read only by this council's security officers and approvers.",
+    )
+    traveller_conditions = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Conditions for the travellers (shared with the visit's team)",
+        help_text="The visit's team reads this with the outcome. Write nothing confidential.",
+    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Reason (confidential)")
     review_on = forms.DateField(widget=DateInput(), label="Review date")

@@ -16,6 +16,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import user_has_role
 from tuhono.councils.models import Council
 from tuhono.partnerships.models import Partnership
+from tuhono.vetting.selectors import case_outcome
 from tuhono.visits import selectors, services
 from tuhono.visits.enums import VisitState
 from tuhono.visits.hooks import approval_holds
@@ -159,6 +160,7 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
             "transitions": list(visit.transitions.all()),
             "holds": approval_holds(visit) if reads_vetting and visit.state == VisitState.VETTING else [],
             "vetting_url": _vetting_url(visit) if reads_vetting else "",
+            "outcome": case_outcome(visit),
         },
     )
 

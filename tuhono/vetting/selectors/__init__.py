@@ -17,6 +17,7 @@ from .assessments import (
     questionnaire_view,
     vetting_holds_for_visit,
 )
+from .outcome import CaseOutcome, case_outcome
 from .screening import (
     CaseLink,
     ScreeningSummary,
@@ -36,6 +37,7 @@ from .transparency import PublicArrangement, PublicNotice, transparency_register
 
 __all__ = [
     "CaseLink",
+    "CaseOutcome",
     "DueDiligenceReport",
     "PublicArrangement",
     "PublicNotice",
@@ -48,6 +50,7 @@ __all__ = [
     "assessment_get",
     "assessment_prefill",
     "assessments_list",
+    "case_outcome",
     "case_parties",
     "cases_for_council",
     "counterparts_for",

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tuhono.audit.services import text_digest
+
 from ..access import require_worker
 from ..enums import MatchStatus
 from ..models import ScreeningMatch
@@ -42,7 +44,7 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
         entity=match.entity_id,
         source=match.source_name,
         score=match.score,
-        reason=match.decision_reason,
+        reason_digest=text_digest(match.decision_reason),
         content_hash=match.dismissed_content_hash,
     )
     return match

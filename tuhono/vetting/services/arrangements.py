@@ -8,9 +8,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from tuhono.audit.services import audit_record
+from tuhono.audit.services import audit_record, text_digest
 
-from ..access import user_may_read_vetting
+from ..access import require_worker, user_may_read_vetting
 from ..enums import GovernmentResponse
 from ..models import Arrangement, ArrangementNotice
 
@@ -64,9 +64,10 @@ def notice_record(
 ) -> ArrangementNotice:
     """Record a foreign-arrangement notice (before negotiating, or after entering) and any response.
 
-    Recording the same stage again updates it (a response that came later).
+    Recording the same stage again updates it (a response that came later). Security officers only:
+    approvers decide on what the security officers record, they do not record it themselves.
     """
-    _require(actor, partnership.council_id)
+    require_worker(actor, partnership.council_id)
     if response != GovernmentResponse.NONE and response_on is None:
         raise ValidationError({"response_on": "Give the date of the government's response."})
     arrangement, _ = Arrangement.objects.get_or_create(partnership=partnership)
@@ -95,6 +96,7 @@ def notice_record(
             "notified_on": notified_on,
             "response": response,
             "response_on": response_on,
+            "notes_digest": text_digest(notice.notes),
         },
     )
     return notice

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from tuhono.audit.services import audit_record
+from tuhono.audit.services import audit_record, text_digest
 
 from ..access import require_worker, user_may_decide
 from ..cases import case_of, case_ref
@@ -100,6 +101,8 @@ def assessment_update(
         assessment.council_id,
         rating={"from": before["rating"], "to": assessment.rating},
         answers_changed=changed,
+        rationale_digest=text_digest(assessment.rationale),
+        answers_digest=text_digest(json.dumps(assessment.answers, sort_keys=True, ensure_ascii=False)),
     )
     return assessment
 
@@ -171,6 +174,8 @@ def advice_record(
         sought_on=sought_on,
         reference=advice.reference,
         answered=bool(advice.answer),
+        question_digest=text_digest(advice.question),
+        answer_digest=text_digest(advice.answer),
     )
     return advice
 
@@ -185,7 +190,14 @@ def advice_answer(*, actor: Any, advice: Advice, answered_on: dt.date, answer: s
     advice.answered_on, advice.answer = answered_on, answer.strip()
     advice.full_clean()
     advice.save()
-    _audit(actor, "advice_answered", advice, advice.assessment.council_id, answered_on=answered_on)
+    _audit(
+        actor,
+        "advice_answered",
+        advice,
+        advice.assessment.council_id,
+        answered_on=answered_on,
+        answer_digest=text_digest(advice.answer),
+    )
     return advice
 
 
@@ -201,6 +213,7 @@ def decision_sign(
     reason: str,
     review_on: dt.date | None,
     conditions: str = "",
+    traveller_conditions: str = "",
 ) -> Decision:
     """An approver signs off the decision on a submitted assessment, and the case moves accordingly.
 
@@ -237,7 +250,8 @@ def decision_sign(
     decision = Decision(
         assessment=assessment,
         outcome=outcome,
-        conditions=conditions.strip(),
+        conditions=(conditions or "").strip(),
+        traveller_conditions=(traveller_conditions or "").strip(),
         reason=(reason or "").strip(),
         review_on=review_on,
         decided_by=actor,
@@ -258,7 +272,9 @@ def decision_sign(
         case=assessment.case_label,
         outcome=outcome,
         review_on=review_on,
-        conditions=decision.conditions,
+        reason_digest=text_digest(decision.reason),
+        conditions_digest=text_digest(decision.conditions),
+        traveller_conditions_digest=text_digest(decision.traveller_conditions),
         rating=assessment.rating,
         case_moved=moved,
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..enums import DecisionOutcome
+from ..enums import OUTCOME_LABELS, DecisionOutcome
 from ..models import Decision
 
 GO = {DecisionOutcome.PROCEED, DecisionOutcome.PROCEED_WITH_CONDITIONS}
@@ -27,10 +27,12 @@ PARTNERSHIP_MOVES: dict[str, dict[str, str]] = {
 
 
 def _reason(decision: Decision) -> str:
-    text = f"Due-diligence decision: {decision.get_outcome_display().lower()}. {decision.reason}"
-    if decision.conditions:
-        text += f" Conditions: {decision.conditions}"
-    return text
+    """What the partnership's or visit's own record says: the outcome only.
+
+    The reason and the conditions stay in due diligence; the visit's team reads
+    the outcome and the travellers' conditions through `selectors.case_outcome`.
+    """
+    return OUTCOME_LABELS[decision.outcome] + "."
 
 
 def case_apply_decision(*, actor: Any, case: Any, decision: Decision) -> str:

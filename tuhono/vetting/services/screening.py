@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from tuhono.audit.services import audit_record
+from tuhono.audit.services import audit_record, text_digest
 
 from .. import engine
 from ..access import require_worker
@@ -287,7 +287,15 @@ def counterpart_add(
     )
     counterpart.full_clean()
     counterpart.save()
-    _audit(actor, "counterpart_added", counterpart, partnership.council_id, name=counterpart.name, role=role)
+    _audit(
+        actor,
+        "counterpart_added",
+        counterpart,
+        partnership.council_id,
+        name=counterpart.name,
+        role=role,
+        notes_digest=text_digest(counterpart.notes),
+    )
     party_register(actor=actor, subject=counterpart)
     return counterpart
 

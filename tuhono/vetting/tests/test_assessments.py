@@ -133,7 +133,7 @@ def test_approval_moves_the_proposed_partnership_to_active(staff, proposed):
 
     partnership = Partnership.objects.get(pk=proposed.pk)
     assert partnership.status == "active"
-    assert "Due-diligence decision" in partnership.status_changes.last().reason
+    assert partnership.status_changes.last().reason == "Cleared after due diligence with conditions for the travellers."
     assert decision.assessment.status == AssessmentStatus.DECIDED
     event = AuditEvent.objects.get(action="vetting.decision_signed")
     assert event.payload["case_moved"] == "partnership proposed → active"

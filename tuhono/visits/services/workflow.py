@@ -192,7 +192,8 @@ def visit_schedule(
     if visit.state == VisitState.APPROVED:
         holds = approval_holds(visit, vetting_check)
         if holds:
-            raise TransitionRefused("The visit cannot be scheduled while vetting holds it: " + "; ".join(holds))
+            # Said the same whatever holds it: the people who schedule must not learn what screening found.
+            raise TransitionRefused("The visit cannot be scheduled: it is held for due diligence.")
     visit.starts_on, visit.ends_on = starts_on, ends_on
     notify = [Role.PARTNERSHIPS_OFFICER] + ([Role.SECURITY_OFFICER] if visit.is_outgoing else [])
     return _move(

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 
 # Each loader is idempotent and returns a line saying what it added. Order matters:
@@ -18,6 +19,12 @@ class Command(BaseCommand):
     help = "Load the demonstration register and staff accounts. Running it twice changes nothing."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.IS_PRODUCTION:
+            # The demo makes staff accounts, an administrator among them, with a password published in the README.
+            raise CommandError(
+                "load_demo refuses to run on a production install (DJANGO_ENV=production): it would create staff "
+                "accounts with the published demonstration password. Load real data with the import commands."
+            )
         for path in DEMO_LOADERS:
             result = import_string(path)()
             self.stdout.write(f"{path.rsplit('.', 1)[-1]}: {result}")
