@@ -130,3 +130,9 @@ def otp_verified_client(username: str) -> Any:
 def staff_client(db: Any) -> Any:
     """`staff_client("approver")`: a client signed in with password and two-factor code, as staff would be."""
     return otp_verified_client
+
+
+@pytest.fixture(autouse=True)
+def _upload_dir(settings: Any, tmp_path_factory: Any) -> None:
+    """Files kept between an upload and its confirmation go to a folder of the test's own."""
+    settings.TUHONO_UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
