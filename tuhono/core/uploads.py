@@ -157,14 +157,16 @@ def zip_guard(path: Path, *, max_bytes: int | None = None) -> None:
     total = 0
     for member in members:
         total += member.file_size
-        if member.file_size > 1024 * 1024 and member.file_size > ZIP_MAX_RATIO * max(member.compress_size, 1):
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > ZIP_MAX_RATIO:
             raise UploadRefused(
-                f"The spreadsheet's part {member.filename!r} would expand {member.file_size // max(member.compress_size, 1)}"
-                f" times (to {size_label(member.file_size)}): refused as a possible decompression bomb."
+                f"The spreadsheet's part {member.filename!r} would expand {ratio} times "
+                f"(to {size_label(member.file_size)}): refused as a possible decompression bomb."
             )
         if total > limit:
             raise UploadRefused(
-                f"The spreadsheet would expand to more than {size_label(limit)}: refused as a possible decompression bomb."
+                f"The spreadsheet would expand to more than {size_label(limit)}: "
+                "refused as a possible decompression bomb."
             )
 
 

@@ -1,13 +1,13 @@
 """Who may see and change which watch list. The services enforce this; the staff pages ask here.
 
-| action                                  | a council's list                     | a national list (no council)          |
-| --------------------------------------- | ------------------------------------ | ------------------------------------- |
-| see the list, its versions and uploads  | that council's security officers     | every security officer                |
-| upload a new version (staged)           | that council's security officers     | security officers with no council     |
-| confirm a staged version                | that council's security officers     | security officers with no council     |
-| second confirmation (large removals)    | another of that council's officers   | another security officer, no council  |
-| restore an earlier version (staged)     | that council's security officers     | security officers with no council     |
-| discard a staged version                | its uploader or any who may confirm  | its uploader or any who may confirm   |
+| action                                 | a council's list                    | a national list (no council)         |
+| -------------------------------------- | ----------------------------------- | ------------------------------------ |
+| see the list, its versions and uploads | that council's security officers    | every security officer               |
+| upload a new version (staged)          | that council's security officers    | security officers with no council    |
+| confirm a staged version               | that council's security officers    | security officers with no council    |
+| second confirmation (large removals)   | another of that council's officers  | another security officer, no council |
+| restore an earlier version (staged)    | that council's security officers    | security officers with no council    |
+| discard a staged version               | any who may confirm it              | any who may confirm it               |
 
 Administrators, approvers, partnerships officers and national coordinators do none of this: a list
 is due-diligence material, kept by the security officers it serves. A national list is kept by a
@@ -36,7 +36,7 @@ def user_may_see_list(user: Any, council_id: int | None) -> bool:
 
 
 def user_may_keep_list(user: Any, council_id: int | None) -> bool:
-    """Upload, confirm, restore: a security officer of the list's council, or one with no council for a national list."""
+    """Upload, confirm, restore: a security officer of the list's council (no council: a national list)."""
     if not _security_officer(user):
         return False
     return user.council_id == council_id
