@@ -119,7 +119,7 @@ def test_restore_an_earlier_version_is_itself_a_confirmed_change(people):
 def test_a_preview_made_before_another_version_came_into_force_cannot_be_confirmed(people):
     version_confirm(actor=people["sec_akl"], upload=stage(people["sec_akl"], NAMES))
     stale = stage(people["sec_akl"], NAMES[:9])
-    version_confirm(actor=people["sec_akl2"], upload=stage(people["sec_akl2"], NAMES + ["Kim Song"]))
+    version_confirm(actor=people["sec_akl2"], upload=stage(people["sec_akl2"], [*NAMES, "Kim Song"]))
     with pytest.raises(ValidationError, match="changed since this preview"):
         version_confirm(actor=people["sec_akl"], upload=stale)
     assert len(in_force_ids()) == 11
