@@ -126,8 +126,11 @@ def list_upload(request: HttpRequest) -> HttpResponse:
         except WatchlistImportRefused as refused:
             form.add_error("file", f"Refused: {refused.reason}. Nothing was changed.")
         except ValidationError as error:
-            for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
-                form.add_error(field if field in form.fields else None, errors)
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
         else:
             messages.success(request, "The file was read. Check what it changes, then confirm it.")
             return redirect("staff:vetting:list_preview", pk=upload.pk)
