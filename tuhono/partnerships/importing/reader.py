@@ -97,7 +97,7 @@ def guess_format(filename: str, text: str) -> str:
     if lowered.endswith((".tsv", ".tab")):
         return "tsv"
     first = text.lstrip()[:1]
-    if first in "[{":
+    if first and first in "[{":
         return "json"
     head = text.split("\n", 1)[0]
     return "tsv" if head.count("\t") > head.count(",") else "csv"
@@ -259,11 +259,9 @@ def _delimited_records(stream: TextIO, sample: str, delimiter: str) -> tuple[lis
         raise ImportFileError(f"Line {reader.line_num}: {error}") from error
 
 
-def _json_error(error: orjson.JSONDecodeError, *, line_offset: int = 0) -> ImportFileError:
+def _json_error(error: orjson.JSONDecodeError, *, line: int | None = None) -> ImportFileError:
     reason = error.msg.split(":", 1)[0]
-    return ImportFileError(
-        f"The file is not valid JSON: line {error.lineno + line_offset}, column {error.colno}: {reason}."
-    )
+    return ImportFileError(f"The file is not valid JSON: line {line or error.lineno}, column {error.colno}: {reason}.")
 
 
 def _json_document(stream: TextIO) -> Any:
@@ -285,9 +283,9 @@ def _json_document(stream: TextIO) -> Any:
                 if not line.strip():
                     continue
                 try:
-                    document.append(orjson.loads(line))
+                    document.append(orjson.loads(line.strip()))
                 except orjson.JSONDecodeError as error:
-                    raise _json_error(error, line_offset=number - 1) from error
+                    raise _json_error(error, line=number) from error
             return document[0] if len(document) == 1 else document
     text = stream.read()
     try:
