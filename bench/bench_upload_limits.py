@@ -42,7 +42,9 @@ roles_ensure()
 council, _ = Council.objects.get_or_create(slug="bench", defaults={"name": "Bench Council"})
 user = User.objects.filter(username="bench-security").first()
 if user is None:
-    user = User.objects.create_user(username="bench-security", password="bench-only-4711", council=council, is_staff=True)
+    user = User.objects.create_user(
+        username="bench-security", password="bench-only-4711", council=council, is_staff=True
+    )
     user.groups.set(Group.objects.filter(name=Role.SECURITY_OFFICER))
 device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
 session = SessionStore()
@@ -143,9 +145,9 @@ def post_large(port: int, session_key: str) -> tuple[float, int, str]:
     boundary = "----tuhonobench"
     csrf = "benchbenchbenchbenchbenchbench12"  # a CSRF secret (32 characters) sent as cookie and field
     head = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{csrf}\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nBench list\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{csrf}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\nBench list\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\n'
         "Content-Type: text/csv\r\n\r\n"
     ).encode()
     tail = f"\r\n--{boundary}--\r\n".encode()
