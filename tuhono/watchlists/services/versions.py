@@ -274,7 +274,7 @@ def _require_keeper(actor: Any, upload: ListUpload) -> None:
 def version_confirm(*, actor: Any, upload: ListUpload) -> ListUpload:
     """Confirm a staged version. It comes into force now, or, when it removes more than the set share of
     the entities in force, once a second, different security officer confirms it too."""
-    upload = ListUpload.objects.select_for_update().select_related("source").get(pk=upload.pk)
+    upload = ListUpload.objects.select_for_update().get(pk=upload.pk)
     _require_keeper(actor, upload)
     if upload.status == ListUploadStatus.CONFIRMED:
         raise ValidationError("This version is already confirmed.")
