@@ -31,7 +31,7 @@ def test_a_security_officer_uploads_previews_and_confirms_a_list(page: Any, live
     assert page.get_by_role("heading", name="Watch lists").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Upload a new version or a new list").click()
-    assert page.get_by_text("Up to 100 MB").is_visible()
+    assert "Up to 100 MB" in page.locator("#id_file-hint").inner_text()
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(list_csv([]))
