@@ -16,7 +16,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
+import tempfile
 import time
 import uuid
 import zipfile
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload, TemporaryFileUploadHandler
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.datastructures import MultiValueDict
@@ -102,6 +105,45 @@ class BoundedUploadHandler(FileUploadHandler):
         return None
 
 
+INCOMING = "incoming"
+
+
+class ManagedTemporaryUploadedFile(TemporaryUploadedFile):
+    """An uploaded file being received, on disk under TUHONO_UPLOAD_DIR/incoming/ (never /tmp); the file is
+    removed when the request ends, and one left by a worker killed mid-upload is cleaned after a day."""
+
+    def __init__(
+        self,
+        name: str | None,
+        content_type: str | None,
+        size: int,
+        charset: str | None,
+        content_type_extra: Any = None,
+    ) -> None:
+        folder = managed_root() / INCOMING
+        folder.mkdir(mode=0o700, exist_ok=True)
+        suffix = ".upload" + os.path.splitext(name or "")[1][:20]
+        file = tempfile.NamedTemporaryFile(suffix=suffix, dir=folder)  # noqa: SIM115
+        self._path = file.name
+        UploadedFile.__init__(self, file, name, content_type, size, charset, content_type_extra)
+
+    def temporary_file_path(self) -> str:
+        return str(self._path)
+
+
+class ManagedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        FileUploadHandler.new_file(self, *args, **kwargs)
+        self.file = ManagedTemporaryUploadedFile(
+            self.file_name, self.content_type, 0, self.charset, self.content_type_extra
+        )
+
+
+def incoming_cleanup() -> int:
+    """Remove received files a killed worker left behind (older than a day)."""
+    return managed_cleanup(INCOMING, keep=set(), older_than_seconds=24 * 3600)
+
+
 class UploadLimitMiddleware:
     """Before anything reads a request's body: refuse one declared too large, bound the rest.
 
@@ -116,7 +158,7 @@ class UploadLimitMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         if request.method in UPLOAD_METHODS:
             # A form field never needs more than this in memory; every file goes to a temporary file on disk.
-            request.upload_handlers = [BoundedUploadHandler(request), TemporaryFileUploadHandler(request)]
+            request.upload_handlers = [BoundedUploadHandler(request), ManagedTemporaryFileUploadHandler(request)]
             if declared_length(request) > upload_max_bytes():
                 request.upload_refusal = too_large_message()  # type: ignore[attr-defined]
                 request._post = QueryDict()  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from django.urls import reverse
 from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import user_has_role
 from tuhono.core.uploads import (
+    incoming_cleanup,
     managed_cleanup,
     managed_remove,
     managed_root,
@@ -148,6 +149,7 @@ def import_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         folder = _upload_dir()
         managed_cleanup(FOLDER_KIND, keep=set(), older_than_seconds=WAITING_SECONDS)
+        incoming_cleanup()
         token = secrets.token_urlsafe(24)
         path = save_upload(upload, folder, name=f"{token}.upload")
         try:

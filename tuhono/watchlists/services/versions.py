@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from tuhono.audit.services import audit_record
 from tuhono.core.uploads import (
+    incoming_cleanup,
     managed_cleanup,
     managed_folder,
     managed_path,
@@ -381,4 +382,5 @@ def uploads_expire() -> int:
         ListVersion.objects.exclude(archive="").values_list("archive", flat=True)
     )
     managed_cleanup(FOLDER_KIND, keep=keep, older_than_seconds=24 * 3600)
+    incoming_cleanup()
     return expired
