@@ -71,3 +71,19 @@ def test_text_encoding_is_told_by_streaming(tmp_path, encoding, expected):
         ("name\nJosé Müller – Zoë\n" if encoding != "latin-1" else "name\nJosé Müller Zoë\n").encode(encoding)
     )
     assert text_encoding(path, chunk_size=7) == expected
+
+
+def test_a_file_being_received_is_under_the_upload_folder_and_gone_when_closed(settings, tmp_path):
+    from pathlib import Path
+
+    from tuhono.core.uploads import ManagedTemporaryFileUploadHandler
+
+    settings.TUHONO_UPLOAD_DIR = tmp_path
+    handler = ManagedTemporaryFileUploadHandler(RequestFactory().post("/"))
+    handler.new_file("file", "list.csv", "text/csv", 10)
+    handler.receive_data_chunk(b"id,name\n", 0)
+    received = handler.file_complete(8)
+    path = Path(received.temporary_file_path())
+    assert path.parent == tmp_path / "incoming" and path.read_bytes() == b"id,name\n"
+    received.close()
+    assert not path.exists()
