@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "tuhono.core.uploads.UploadLimitMiddleware",
     "config.middleware.NulCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,6 +170,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tūhono <partnerships
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")
 TUHONO_HOME_COUNCIL_SLUG = os.environ.get("TUHONO_HOME_COUNCIL_SLUG", "auckland")
 TUHONO_CONTACT_EMAIL = os.environ.get("TUHONO_CONTACT_EMAIL", "globalpartnerships@tuhono.localhost")
+
+# Uploads (tuhono/core/uploads.py): the largest request body any form accepts, refused before it is read;
+# files kept between an upload and its confirmation live under TUHONO_UPLOAD_DIR (cleaned, never /tmp).
+TUHONO_UPLOAD_MAX_BYTES = int(os.environ.get("TUHONO_UPLOAD_MAX_BYTES", str(100 * 1024 * 1024)))
+TUHONO_UPLOAD_DIR = Path(os.environ.get("TUHONO_UPLOAD_DIR", str(BASE_DIR / "var" / "uploads")))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every uploaded file goes to a temporary file, removed when the request ends
+# A new watch-list version that removes more than this share of the entities in force needs a second security officer.
+TUHONO_WATCHLIST_REMOVAL_SECOND_OFFICER_SHARE = float(
+    os.environ.get("TUHONO_WATCHLIST_REMOVAL_SECOND_OFFICER_SHARE", "0.20")
+)
+# A staged watch-list version nobody confirmed is discarded after this many days.
+TUHONO_WATCHLIST_STAGED_DAYS = int(os.environ.get("TUHONO_WATCHLIST_STAGED_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

@@ -178,6 +178,12 @@ EXPLICIT: dict[tuple[str, str], Any] = {
     ("staff:vetting:party_rescreen", "pk"): _pk_of("vetting.ScreenedParty"),
     ("staff:vetting:match_confirm", "pk"): _pk_of("vetting.ScreeningMatch"),
     ("staff:vetting:match_dismiss", "pk"): _pk_of("vetting.ScreeningMatch"),
+    ("staff:vetting:list", "pk"): _pk_of("watchlists.Source"),
+    ("staff:vetting:list_restore", "pk"): _pk_of("watchlists.ListVersion"),
+    **{
+        (f"staff:vetting:{name}", "pk"): _pk_of("watchlists.ListUpload")
+        for name in ("list_preview", "list_confirm", "list_discard")
+    },
     **{
         (f"staff:vetting:{name}", "pk"): _pk_of("vetting.Assessment")
         for name in ("assessment", "advice_add", "decision", "report")

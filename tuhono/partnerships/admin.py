@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -16,6 +17,7 @@ from django.urls import path, reverse
 from tuhono.accounts.selectors import scope_to_user_council, user_may_edit_council
 from tuhono.audit.selectors import audit_events_for
 from tuhono.audit.services import audit_record
+from tuhono.core.uploads import upload_view
 
 from . import services
 from .admin_import import import_view
@@ -172,7 +174,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
         return [
             path(
                 "import/",
-                self.admin_site.admin_view(lambda request: import_view(self, request)),
+                self.admin_site.admin_view(upload_view(partial(import_view, self))),
                 name="partnerships_partnership_import",
             ),
             path(

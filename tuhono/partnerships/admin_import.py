@@ -1,13 +1,13 @@
 """The back office's import page: upload a list, preview what will change, then apply it.
 
-The file waits between the preview and the apply in a private temporary directory, named by
-a random token that only the uploader's session knows.
+The file waits between the preview and the apply in a private managed folder (TUHONO_UPLOAD_DIR/imports/),
+named by a random token that only the uploader's session knows; it is removed once applied, and any left
+waiting is removed after a day. Uploads are bounded by TUHONO_UPLOAD_MAX_BYTES (tuhono/core/uploads.py).
 """
 
 from __future__ import annotations
 
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +20,34 @@ from django.urls import reverse
 
 from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import user_has_role
+from tuhono.core.uploads import (
+    incoming_cleanup,
+    managed_cleanup,
+    managed_remove,
+    managed_root,
+    save_upload,
+    size_label,
+    upload_max_bytes,
+    upload_refusal,
+)
 
 from .importing.reader import FIELDS, FORMATS, ImportFileError
 from .importing.services import partnerships_import, report_csv
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 300
 SESSION_KEY = "tuhono_import"
+FOLDER_KIND = "imports"
+WAITING_SECONDS = 24 * 3600
 
 
 def _upload_dir() -> Path:
-    path = Path(tempfile.gettempdir()) / "tuhono-imports"
+    path = managed_root() / FOLDER_KIND
     path.mkdir(mode=0o700, exist_ok=True)
     return path
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="List of partnerships", help_text="CSV, TSV or JSON; up to 20 MB.")
+    file = forms.FileField(label="List of partnerships")
     file_format = forms.ChoiceField(
         label="Format", choices=[("", "From the file"), *((f, f.upper()) for f in FORMATS)], required=False
     )
@@ -50,10 +61,16 @@ class ImportForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "file"
+        ].help_text = f"CSV, TSV or JSON (UTF-8, UTF-16 or Windows-1252); up to {size_label(upload_max_bytes())}."
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 20 MB.")
+        if upload.size > upload_max_bytes():
+            raise forms.ValidationError(f"The file is larger than {size_label(upload_max_bytes())}.")
         return upload
 
     def clean_mapping(self) -> dict[str, str]:
@@ -88,6 +105,14 @@ def import_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         "preview_rows": PREVIEW_ROWS,
         "restricted": only_council_id is not None,
     }
+    refusal = upload_refusal(request)
+    if refusal:
+        # The body was not read: say why beside the field, change nothing.
+        form = ImportForm(data={})
+        form.errors.clear()
+        form.add_error("file", refusal)
+        context["form"] = form
+        return TemplateResponse(request, "admin/partnerships/partnership/import.html", context, status=413)
     action = request.POST.get("action", "")
     if request.method == "POST" and action in ("apply", "report"):
         pending = request.session.get(SESSION_KEY) or {}
@@ -96,10 +121,13 @@ def import_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
             messages.error(request, "That preview has expired: upload the file again.")
             return HttpResponseRedirect(reverse("admin:partnerships_partnership_import"))
         path = _upload_dir() / f"{token}.upload"
-        data = path.read_bytes()
+        if not path.exists():
+            request.session.pop(SESSION_KEY, None)
+            messages.error(request, "That preview has expired: upload the file again.")
+            return HttpResponseRedirect(reverse("admin:partnerships_partnership_import"))
         result = partnerships_import(
             actor=request.user,
-            data=data,
+            path=path,
             filename=pending["filename"],
             file_format=pending.get("format") or None,
             mapping=pending.get("mapping") or {},
@@ -120,11 +148,15 @@ def import_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
+        folder = _upload_dir()
+        managed_cleanup(FOLDER_KIND, keep=set(), older_than_seconds=WAITING_SECONDS)
+        incoming_cleanup()
+        token = secrets.token_urlsafe(24)
+        path = save_upload(upload, folder, name=f"{token}.upload")
         try:
             result = partnerships_import(
                 actor=request.user,
-                data=data,
+                path=path,
                 filename=upload.name,
                 file_format=form.cleaned_data["file_format"] or None,
                 mapping=form.cleaned_data["mapping"],
@@ -132,10 +164,12 @@ def import_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
                 only_council_id=only_council_id,
             )
         except ImportFileError as error:
+            managed_remove(path)
             form.add_error("file", str(error))
+        except BaseException:
+            managed_remove(path)
+            raise
         else:
-            token = secrets.token_urlsafe(24)
-            (_upload_dir() / f"{token}.upload").write_bytes(data)
             request.session[SESSION_KEY] = {
                 "token": token,
                 "filename": upload.name,

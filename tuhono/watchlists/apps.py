@@ -9,9 +9,9 @@ class WatchlistsConfig(AppConfig):
         from tuhono.accounts.enums import Role
         from tuhono.accounts.roles import ROLE_PERMISSIONS
 
-        # Security officers keep the lists current: they upload new versions and read what is in force.
+        # Read-only views in the admin (administrators). Security officers keep the lists in the staff
+        # pages, under the rules of tuhono.watchlists.permissions, not through model permissions.
         codes = [
-            "watchlists.add_listversion",
             "watchlists.view_listversion",
             "watchlists.view_source",
             "watchlists.view_listentity",

@@ -11,6 +11,14 @@ class ListVersionStatus(models.TextChoices):
     FAILED = "failed", "Failed (refused)"
 
 
+class ListUploadStatus(models.TextChoices):
+    """Where an uploaded new version stands before it is in force."""
+
+    STAGED = "staged", "Awaiting confirmation"
+    AWAITING_SECOND = "awaiting_second", "Awaiting a second security officer"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
 class ListFormat(models.TextChoices):
     """The published formats `watchlist_import` reads."""
 

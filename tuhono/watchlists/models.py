@@ -6,15 +6,27 @@ version foreign keys say when it was first seen, when it last changed and
 force are therefore the rows with `removed_in_version` empty.
 """
 
+from django.conf import settings
 from django.db import models
 
-from .enums import ListFormat, ListVersionStatus
+from .enums import ListFormat, ListUploadStatus, ListVersionStatus
 
 
 class Source(models.Model):
-    """A watch list a council screens against: 'UN SC consolidated', 'OFAC SDN', ..."""
+    """A watch list a council screens against: 'UN SC consolidated', 'OFAC SDN', ...
+
+    A list belongs to one council (its security officers keep it) or, with no council, is national.
+    """
 
     name = models.CharField(max_length=120, unique=True)
+    council = models.ForeignKey(
+        "councils.Council",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="watchlists",
+        help_text="The council whose security officers keep this list; empty for a national list.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -41,6 +53,9 @@ class ListVersion(models.Model):
     changed_count = models.PositiveIntegerField(default=0)
     removed_count = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True, help_text="Why a refused file was refused")
+    archive = models.CharField(
+        max_length=255, blank=True, help_text="Folder under TUHONO_UPLOAD_DIR holding the file, for a restore"
+    )
 
     class Meta:
         ordering = ["-imported_at", "-pk"]
@@ -102,3 +117,56 @@ class ListEntity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.caption} ({self.schema}, {self.source.name})"
+
+
+class ListUpload(models.Model):
+    """A new version of a list, parsed and waiting for a security officer's confirmation.
+
+    Nothing in force changes until it is confirmed; the file waits in a managed folder. When it
+    is confirmed it becomes `version`; a discarded or expired upload is deleted with its file.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="uploads")
+    source_name = models.CharField(max_length=120)
+    council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    file_name = models.CharField(max_length=255)
+    file_format = models.CharField(max_length=16, choices=ListFormat.choices)
+    sha256 = models.CharField(max_length=64)
+    folder = models.CharField(max_length=255, help_text="Folder under TUHONO_UPLOAD_DIR holding the file")
+    status = models.CharField(max_length=20, choices=ListUploadStatus.choices, default=ListUploadStatus.STAGED)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+    base_version = models.ForeignKey(
+        ListVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The version in force when the preview was made",
+    )
+    restored_from = models.ForeignKey(ListVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    in_force_count = models.PositiveIntegerField(default=0)
+    entity_count = models.PositiveIntegerField(default=0)
+    added_count = models.PositiveIntegerField(default=0)
+    changed_count = models.PositiveIntegerField(default=0)
+    removed_count = models.PositiveIntegerField(default=0)
+    samples = models.JSONField(default=dict, blank=True, help_text="A few names added, changed and removed")
+    needs_second_officer = models.BooleanField(default=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    second_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.OneToOneField(ListVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="upload")
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name}: {self.file_name} ({self.get_status_display()})"
+
+    @property
+    def removed_share(self) -> float:
+        return self.removed_count / self.in_force_count if self.in_force_count else 0.0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .enums import ListVersionStatus
-from .models import ListEntity, ListVersion, Source
+from .enums import ListUploadStatus, ListVersionStatus
+from .models import ListEntity, ListUpload, ListVersion, Source
+from .permissions import user_may_keep_lists, user_may_see_list
 
 
 def versions_in_force() -> QuerySet[ListVersion]:
@@ -66,3 +68,55 @@ def changes_since(*, version: ListVersion) -> VersionChanges:
 
 def entity_get(*, source_name: str, entity_id: str) -> ListEntity | None:
     return ListEntity.objects.filter(source__name=source_name, entity_id=entity_id).select_related("source").first()
+
+
+def lists_visible(*, user: Any) -> QuerySet[Source]:
+    """The lists a security officer sees: their council's and the national ones (see permissions)."""
+    if not user_may_keep_lists(user):
+        return Source.objects.none()
+    scope = Q(council__isnull=True)
+    if user.council_id is not None:
+        scope |= Q(council_id=user.council_id)
+    return Source.objects.filter(scope).select_related("council").order_by("name")
+
+
+def list_get(*, user: Any, pk: int) -> Source | None:
+    return lists_visible(user=user).filter(pk=pk).first()
+
+
+def uploads_waiting(*, user: Any) -> QuerySet[ListUpload]:
+    """Staged versions of the lists the user sees, waiting for a confirmation."""
+    if not user_may_keep_lists(user):
+        return ListUpload.objects.none()
+    scope = Q(council__isnull=True)
+    if user.council_id is not None:
+        scope |= Q(council_id=user.council_id)
+    return (
+        ListUpload.objects.filter(scope)
+        .exclude(status=ListUploadStatus.CONFIRMED)
+        .select_related("uploaded_by", "confirmed_by", "council")
+    )
+
+
+def upload_get(*, user: Any, pk: int) -> ListUpload | None:
+    if not user_may_keep_lists(user):
+        return None
+    upload = (
+        ListUpload.objects.filter(pk=pk)
+        .select_related("uploaded_by", "confirmed_by", "second_confirmed_by", "version", "restored_from", "council")
+        .first()
+    )
+    if upload is None or not user_may_see_list(user, upload.council_id):
+        return None
+    return upload
+
+
+def version_get(*, user: Any, pk: int) -> ListVersion | None:
+    version = ListVersion.objects.filter(pk=pk).select_related("source").first()
+    if version is None or not user_may_see_list(user, version.source.council_id):
+        return None
+    return version
+
+
+def in_force_by_source(sources: list[Source]) -> dict[int, ListVersion]:
+    return {v.source_id: v for v in ListVersion.objects.filter(source__in=sources, status=ListVersionStatus.IN_FORCE)}

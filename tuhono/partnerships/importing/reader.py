@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+
+from tuhono.core.uploads import BOMS, UploadRefused, text_encoding
 
 FIELDS = (
     "place_a",
@@ -74,13 +78,7 @@ def _fold_column(name: str) -> str:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and the encoding it was read in: BOMs honoured, UTF-8 tried, then Windows-1252."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     if data[:200].count(b"\x00") > 20:  # UTF-16 without a BOM
@@ -99,7 +97,7 @@ def guess_format(filename: str, text: str) -> str:
     if lowered.endswith((".tsv", ".tab")):
         return "tsv"
     first = text.lstrip()[:1]
-    if first in "[{":
+    if first and first in "[{":
         return "json"
     head = text.split("\n", 1)[0]
     return "tsv" if head.count("\t") > head.count(",") else "csv"
@@ -164,14 +162,51 @@ def read_rows(
 ) -> ReadResult:
     """Every non-blank row of the file as fields (blank lines are counted, not returned)."""
     text, encoding = decode(data)
-    file_format = file_format or guess_format(filename, text)
+    return _read(io.StringIO(text, newline=""), text[:4096], encoding, filename, file_format, mapping)
+
+
+def file_encoding(path: Path) -> str:
+    """How a file on disk is encoded, found by streaming it: BOMs honoured, UTF-16 without one, UTF-8, cp1252."""
+    with path.open("rb") as handle:
+        head = handle.read(200)
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            return encoding
+    if head.count(b"\x00") > 20:  # UTF-16 without a BOM
+        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+    try:
+        return text_encoding(path)
+    except UploadRefused as error:
+        raise ImportFileError(str(error)) from error
+
+
+def read_rows_file(
+    path: Path, *, filename: str = "", file_format: str | None = None, mapping: dict[str, str] | None = None
+) -> ReadResult:
+    """As `read_rows`, streaming a file on disk: the file's text is never held whole (CSV, TSV, JSON Lines)."""
+    encoding = file_encoding(path)
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        return _read(handle, head, encoding, filename or path.name, file_format, mapping)
+
+
+def _read(
+    stream: TextIO,
+    head: str,
+    encoding: str,
+    filename: str,
+    file_format: str | None,
+    mapping: dict[str, str] | None,
+) -> ReadResult:
+    file_format = file_format or guess_format(filename, head)
     records: list[tuple[int, dict, str]]
     if file_format not in FORMATS:
         raise ImportFileError(f"'{file_format}' is not a format this importer reads: use csv, tsv or json.")
     if file_format == "json":
-        records, columns = _json_records(text)
+        records, columns = _json_records(stream)
     else:
-        records, columns = _delimited_records(text, "\t" if file_format == "tsv" else ",")
+        records, columns = _delimited_records(stream, head, "\t" if file_format == "tsv" else ",")
     resolved = resolve_mapping(columns, mapping)
     result = ReadResult(columns=columns, mapping=resolved, encoding=encoding)
     for line, record, raw in records:
@@ -183,19 +218,21 @@ def read_rows(
     return result
 
 
-def _delimited_records(text: str, delimiter: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
+def _delimited_records(stream: TextIO, sample: str, delimiter: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
     if delimiter == ",":
-        sample = text[:4096]
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter)
     header: list[str] = []
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            header = [_clean(cell) or f"column{n + 1}" for n, cell in enumerate(row)]
-            break
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                header = [_clean(cell) or f"column{n + 1}" for n, cell in enumerate(row)]
+                break
+    except csv.Error as error:
+        raise ImportFileError(f"Line {reader.line_num}: {error}") from error
     if not header:
         raise ImportFileError("The file is empty: it has no header row.")
 
@@ -216,19 +253,49 @@ def _delimited_records(text: str, delimiter: str) -> tuple[list[tuple[int, dict,
                 record["__extra__"] = delimiter.join(row[len(header) :])
             yield reader.line_num, record, as_read(row)
 
-    return list(records()), header
-
-
-def _json_records(text: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
-    stripped = text.strip()
     try:
-        document = json.loads(stripped)
-    except json.JSONDecodeError:
-        # JSON Lines: one object a line.
+        return list(records()), header
+    except csv.Error as error:
+        raise ImportFileError(f"Line {reader.line_num}: {error}") from error
+
+
+def _json_error(error: orjson.JSONDecodeError, *, line: int | None = None) -> ImportFileError:
+    reason = error.msg.split(":", 1)[0]
+    return ImportFileError(f"The file is not valid JSON: line {line or error.lineno}, column {error.colno}: {reason}.")
+
+
+def _json_document(stream: TextIO) -> Any:
+    """A JSON document, or the objects of a JSON Lines file read line by line. orjson refuses nesting deeper
+    than 1024 levels with the line, never a RecursionError."""
+    first = ""
+    for first in stream:
+        if first.strip():
+            break
+    stream.seek(0)
+    if first.strip().startswith("{"):
         try:
-            document = [json.loads(line) for line in stripped.splitlines() if line.strip()]
-        except json.JSONDecodeError as error:
-            raise ImportFileError(f"The file is not valid JSON: {error}") from error
+            single = orjson.loads(first)
+        except orjson.JSONDecodeError:
+            single = None
+        if isinstance(single, dict):  # JSON Lines: one object a line (a one-line document reads the same)
+            document = []
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    document.append(orjson.loads(line.strip()))
+                except orjson.JSONDecodeError as error:
+                    raise _json_error(error, line=number) from error
+            return document[0] if len(document) == 1 else document
+    text = stream.read()
+    try:
+        return orjson.loads(text.strip())
+    except orjson.JSONDecodeError as error:
+        raise _json_error(error) from error
+
+
+def _json_records(stream: TextIO) -> tuple[list[tuple[int, dict, str]], list[str]]:
+    document = _json_document(stream)
     if isinstance(document, dict):
         lists = [value for value in document.values() if isinstance(value, list)]
         document = lists[0] if lists else [document]
@@ -247,5 +314,9 @@ def _json_records(text: str) -> tuple[list[tuple[int, dict, str]], list[str]]:
         for key in item:
             if key not in columns:
                 columns.append(str(key))
-        records.append((position, {str(k): v for k, v in item.items()}, json.dumps(item, ensure_ascii=False)[:500]))
+        try:
+            raw = orjson.dumps(item).decode("utf-8")[:500]
+        except (orjson.JSONEncodeError, RecursionError):
+            raw = ""
+        records.append((position, {str(k): v for k, v in item.items()}, raw))
     return records, columns

@@ -7,11 +7,12 @@ import hashlib
 import io
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .apply import plan_apply
 from .plan import ImportPlan, ProgressCallback, build_plan
-from .reader import read_rows
+from .reader import read_rows, read_rows_file
 
 REPORT_COLUMNS = [
     "line",
@@ -53,7 +54,8 @@ class ImportResult:
 def partnerships_import(
     *,
     actor: Any,
-    data: bytes,
+    data: bytes | None = None,
+    path: Path | None = None,
     filename: str = "",
     file_format: str | None = None,
     mapping: dict[str, str] | None = None,
@@ -67,11 +69,21 @@ def partnerships_import(
     Guarantees: every row ends as created, merged (the pair is already there, either way
     round) or rejected with a reason; re-importing a file creates nothing; the import is
     atomic; published records only are created, marked with their source; one audit event.
+    Give the file as `data`, or as `path` to stream it from disk (an upload: never read whole into memory).
     Raises reader.ImportFileError when the file as a whole cannot be read.
     """
     started = time.perf_counter()
-    sha256 = hashlib.sha256(data).hexdigest()
-    read = read_rows(data, filename=filename, file_format=file_format, mapping=mapping)
+    if path is not None:
+        digest = hashlib.sha256()
+        with Path(path).open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        sha256 = digest.hexdigest()
+        read = read_rows_file(Path(path), filename=filename, file_format=file_format, mapping=mapping)
+    else:
+        data = data or b""
+        sha256 = hashlib.sha256(data).hexdigest()
+        read = read_rows(data, filename=filename, file_format=file_format, mapping=mapping)
     plan = build_plan(
         read, filename=filename, only_council_id=only_council_id, default_source=source, progress=progress
     )

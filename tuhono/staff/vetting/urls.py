@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import lists
 
 app_name = "vetting"
 
@@ -22,4 +23,11 @@ urlpatterns = [
     path("assessments/<int:pk>/advice/new/", views.advice_add, name="advice_add"),
     path("assessments/<int:pk>/decision/", views.decision_sign, name="decision"),
     path("assessments/<int:pk>/report/", views.report, name="report"),
+    path("lists/", lists.list_index, name="lists"),
+    path("lists/upload/", lists.list_upload, name="list_upload"),
+    path("lists/<int:pk>/", lists.list_detail, name="list"),
+    path("lists/uploads/<int:pk>/", lists.upload_preview, name="list_preview"),
+    path("lists/uploads/<int:pk>/confirm/", lists.upload_confirm, name="list_confirm"),
+    path("lists/uploads/<int:pk>/discard/", lists.upload_discard, name="list_discard"),
+    path("lists/versions/<int:pk>/restore/", lists.version_restore_view, name="list_restore"),
 ]

@@ -8,6 +8,8 @@ from pathlib import Path
 from followthemoney import EntityProxy, model
 from followthemoney.exc import InvalidData
 
+from tuhono.core.uploads import UploadRefused, text_encoding
+
 from ..enums import ListFormat
 
 Reader = Callable[[Path], Iterator[EntityProxy]]
@@ -53,8 +55,14 @@ def split_multi(value: str | None, sep: str = ";") -> list[str]:
 
 
 def open_text(path: Path):  # type: ignore[no-untyped-def]
-    # utf-8-sig drops a byte-order mark written by spreadsheet software.
-    return path.open("r", encoding="utf-8-sig", newline="")
+    """The file as text: UTF-8 (with or without a byte-order mark), UTF-16 with its mark, or Windows-1252/Latin-1.
+
+    A file in none of these is refused with the reason, before a line is parsed."""
+    try:
+        encoding = text_encoding(path)
+    except UploadRefused as exc:
+        raise WatchlistFormatError(str(exc)) from exc
+    return path.open("r", encoding=encoding, newline="")
 
 
 def source_files(path: Path, file_format: str) -> list[Path]:
@@ -75,7 +83,18 @@ def detect_format(path: Path) -> str:
     if name.endswith(".xlsx") and zipfile.is_zipfile(path):
         return ListFormat.MFAT_XLSX
     with path.open("rb") as handle:
-        head = handle.read(4096).decode("utf-8-sig", errors="replace").lstrip()
+        raw = handle.read(4096)
+    encoding = "utf-8-sig"
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if raw.startswith(bom):
+            encoding = name
+            break
+    head = raw.decode(encoding, errors="replace").lstrip()
     if head.startswith("<"):
         if "CONSOLIDATED_LIST" in head or "INDIVIDUALS" in head:
             return ListFormat.UN_XML

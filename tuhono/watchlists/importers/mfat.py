@@ -94,6 +94,12 @@ def _date(value: Any) -> str:
 def read(path: Path) -> Iterator[EntityProxy]:
     from openpyxl import load_workbook
 
+    from tuhono.core.uploads import UploadRefused, zip_guard
+
+    try:
+        zip_guard(path)
+    except UploadRefused as exc:
+        raise WatchlistFormatError(str(exc)) from exc
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
