@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # rate limits on the public forms, counted in a cache shared by every worker
+    "django_ratelimit",
     # domain apps: models and the rules about them
     "tuhono.core",
     "tuhono.accounts",
@@ -233,10 +235,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "ops/locked_out.html"
-# Number of trusted proxies in front of the app servers (the client address is taken from X-Forwarded-For).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address (tuhono/core/network.py): with this many trusted proxies in front of the app
+# servers it is taken that many entries from the right of X-Forwarded-For; with 0 the header is
+# ignored and the connection's address is used. Sign-in throttling and the form rate limits use it.
+TUHONO_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tuhono.core.network.client_address"
+
+# Rate limits on the public forms (tuhono/core/ratelimit.py): accepted submissions per address,
+# per form, as django-ratelimit writes them ("5/h": five an hour; "20/d": twenty a day).
+TUHONO_PUBLIC_FORM_RATE = os.environ.get("TUHONO_PUBLIC_FORM_RATE", "5/h")
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "tuhono.core.network.client_address"
+# django-ratelimit names the memcached and django-redis backends only; the database cache used here
+# increments atomically (tuhono/core/cache_backends.py) and Django's Redis backend uses INCR.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Two-factor authentication (django-otp TOTP): these roles must confirm a code before any staff page.
 TUHONO_TWO_FACTOR_ROLES = ["approver", "security_officer"]
@@ -269,6 +281,23 @@ TUHONO_CACHED_URL_NAMES = {
     "national:catalogue",
 }
 TUHONO_PAGE_CACHE_ALIAS = "pages"
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    try:
+        import redis  # noqa: F401 - Django's Redis backend needs it
+    except ImportError as error:
+        raise RuntimeError("REDIS_URL is set but the redis package is not installed (pip install redis)") from error
+    RATELIMIT_CACHE: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
+else:
+    # A table created by `migrate` (tuhono/core/migrations): every worker and server sees the same counts.
+    RATELIMIT_CACHE = {
+        "BACKEND": "tuhono.core.cache_backends.AtomicDatabaseCache",
+        "LOCATION": "tuhono_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -282,6 +311,8 @@ CACHES = {
         "LOCATION": "tuhono-pages",
         "OPTIONS": {"MAX_ENTRIES": 6000},
     },
+    # Counts of the public forms' submissions, shared by every worker (django-ratelimit).
+    "ratelimit": RATELIMIT_CACHE,
 }
 
 if IS_PRODUCTION:
