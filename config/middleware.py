@@ -130,8 +130,8 @@ class PublicPageCacheMiddleware:
     """Serves the public register pages, map data and API from a cache keyed on the register version.
 
     Only anonymous GETs to the URL names in TUHONO_CACHED_URL_NAMES, answered 200 without
-    setting a cookie or using a CSRF token, are stored. The version is the audit chain's
-    sequence, which every change to the register advances (tuhono/ops/cache.py), so a change
+    setting a cookie or using a CSRF token, are stored. The version is the published register's
+    own, which only a change to published content advances (tuhono/ops/cache.py), so such a change
     is visible at once; entries also expire after TUHONO_PUBLIC_CACHE_SECONDS.
     """
 
