@@ -123,3 +123,43 @@ def test_thirty_requests_at_once_to_three_workers_are_accepted_exactly_up_to_the
             url=url,
         )
         assert stored.stdout.strip().splitlines()[-1] == str(LIMIT)
+
+
+COUNTING = """
+from django.core.cache import caches
+counts = caches["ratelimit"]
+for _ in range({times}):
+    counts.incr("shared-count")
+"""
+
+
+def test_counts_made_at_once_by_several_processes_are_never_lost(tmp_path: Path) -> None:
+    processes, times = 4, 100
+    with scratch_database(tmp_path) as url:
+        env = {**os.environ, "DATABASE_URL": url}
+        manage(
+            "shell",
+            "-c",
+            'from django.core.cache import caches; caches["ratelimit"].add("shared-count", 0, 600)',
+            url=url,
+        )
+        workers = [
+            subprocess.Popen(  # noqa: S603
+                [sys.executable, "manage.py", "shell", "-c", COUNTING.format(times=times)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(processes)
+        ]
+        for worker in workers:
+            _, errors = worker.communicate(timeout=300)
+            assert worker.returncode == 0, errors.decode()[-3000:]
+        total = manage(
+            "shell",
+            "-c",
+            'from django.core.cache import caches; print(caches["ratelimit"].get("shared-count"))',
+            url=url,
+        )
+        assert total.stdout.strip().splitlines()[-1] == str(processes * times)

@@ -2,23 +2,38 @@
 
 Django's DatabaseCache increments by reading the value and writing it back, so two workers counting at
 once can both write the same number. Here the row is locked first (a no-op UPDATE takes the row lock
-on PostgreSQL and the write lock on SQLite), then read and written in the same transaction.
+on PostgreSQL and the write lock on SQLite), then read and written in the same transaction. SQLite
+refuses a lock outright when two writers would otherwise wait for each other; the count is then tried
+again, a few times, after a short pause.
 """
 
 from __future__ import annotations
 
 import base64
 import pickle
+import time
 from typing import Any
 
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, models, router, transaction
+from django.db import OperationalError, connections, models, router, transaction
 from django.utils.timezone import now
+
+ATTEMPTS = 5
 
 
 class AtomicDatabaseCache(DatabaseCache):
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
         key = self.make_and_validate_key(key, version=version)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._incr(key, delta)
+            except OperationalError:
+                if attempt == ATTEMPTS:
+                    raise
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    def _incr(self, key: str, delta: int) -> int:
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote = connection.ops.quote_name
