@@ -95,15 +95,30 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 
 @pytest.fixture(autouse=True)
 def _public_cache_off(settings: Any) -> Iterator[None]:
-    """Tests see every change at once: the public page cache is off unless a test turns it on."""
+    """Tests see every change at once: the public page cache is off unless a test turns it on.
+
+    The rate-limit counts live in a database table that outlives a test's transaction: each test
+    counts under its own key prefix, so no test starts with another's submissions counted.
+    """
+    import uuid
+
     from django.core.cache import caches
+    from django.core.cache.backends.db import BaseDatabaseCache
 
     settings.TUHONO_PUBLIC_CACHE_SECONDS = 0
-    for store in caches.all():
-        store.clear()
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {**settings.CACHES["ratelimit"], "KEY_PREFIX": uuid.uuid4().hex},
+    }
+
+    def clear_memory_caches() -> None:
+        for store in caches.all():
+            if not isinstance(store, BaseDatabaseCache):
+                store.clear()
+
+    clear_memory_caches()
     yield
-    for store in caches.all():
-        store.clear()
+    clear_memory_caches()
 
 
 def otp_verified_client(username: str) -> Any:

@@ -1,4 +1,4 @@
-"""Site-wide request handling: security headers, two-factor enforcement, the public page cache,
+"""Site-wide request handling: the Permissions-Policy header, two-factor enforcement, the public page cache,
 and a clear "try again" answer while the database is unavailable."""
 
 from __future__ import annotations
@@ -52,23 +52,17 @@ class NulCharacterMiddleware:
         return any("\x00" in key or any("\x00" in value for value in params.getlist(key)) for key in params)
 
 
-def content_security_policy() -> str:
-    return "; ".join(f"{name} {' '.join(values)}" for name, values in settings.CONTENT_SECURITY_POLICY.items())
-
-
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-class ContentSecurityPolicyMiddleware:
-    """Adds Content-Security-Policy (no inline script or style) and Permissions-Policy to every answer."""
+class PermissionsPolicyMiddleware:
+    """Adds Permissions-Policy to every answer (Content-Security-Policy comes from django-csp)."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
-        self.policy = content_security_policy()
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", self.policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
@@ -130,8 +124,8 @@ class PublicPageCacheMiddleware:
     """Serves the public register pages, map data and API from a cache keyed on the register version.
 
     Only anonymous GETs to the URL names in TUHONO_CACHED_URL_NAMES, answered 200 without
-    setting a cookie or using a CSRF token, are stored. The version is the audit chain's
-    sequence, which every change to the register advances (tuhono/ops/cache.py), so a change
+    setting a cookie or using a CSRF token, are stored. The version is the published register's
+    own, which only a change to published content advances (tuhono/ops/cache.py), so such a change
     is visible at once; entries also expire after TUHONO_PUBLIC_CACHE_SECONDS.
     """
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale as django_lang_info
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development")
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # rate limits on the public forms, counted in a cache shared by every worker
+    "django_ratelimit",
     # domain apps: models and the rules about them
     "tuhono.core",
     "tuhono.accounts",
@@ -68,7 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.ContentSecurityPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "tuhono.core.uploads.UploadLimitMiddleware",
@@ -227,18 +231,20 @@ SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(60 * 
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Content-Security-Policy (config/middleware.py): no inline script or style anywhere.
+# Content-Security-Policy (django-csp): no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 # Sign-in throttling (django-axes): five failures for one username from one address lock it for 15 minutes.
@@ -248,10 +254,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "ops/locked_out.html"
-# Number of trusted proxies in front of the app servers (the client address is taken from X-Forwarded-For).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address (tuhono/core/network.py): with this many trusted proxies in front of the app
+# servers it is taken that many entries from the right of X-Forwarded-For; with 0 the header is
+# ignored and the connection's address is used. Sign-in throttling and the form rate limits use it.
+TUHONO_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tuhono.core.network.client_address"
+
+# Rate limits on the public forms (tuhono/core/ratelimit.py): accepted submissions per address,
+# per form, as django-ratelimit writes them ("5/h": five an hour; "20/d": twenty a day).
+TUHONO_PUBLIC_FORM_RATE = os.environ.get("TUHONO_PUBLIC_FORM_RATE", "5/h")
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "tuhono.core.network.client_address"
+# django-ratelimit names the memcached and django-redis backends only; the database cache used here
+# increments atomically (tuhono/core/cache_backends.py) and Django's Redis backend uses INCR.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Two-factor authentication (django-otp TOTP): these roles must confirm a code before any staff page.
 # Superusers count as administrators (accounts.selectors.user_roles).
@@ -288,6 +304,23 @@ TUHONO_CACHED_URL_NAMES = {
     "national:catalogue",
 }
 TUHONO_PAGE_CACHE_ALIAS = "pages"
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    try:
+        import redis  # noqa: F401 - Django's Redis backend needs it
+    except ImportError as error:
+        raise RuntimeError("REDIS_URL is set but the redis package is not installed (pip install redis)") from error
+    RATELIMIT_CACHE: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
+else:
+    # A table created by `migrate` (tuhono/core/migrations): every worker and server sees the same counts.
+    RATELIMIT_CACHE = {
+        "BACKEND": "tuhono.core.cache_backends.AtomicDatabaseCache",
+        "LOCATION": "tuhono_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -301,6 +334,8 @@ CACHES = {
         "LOCATION": "tuhono-pages",
         "OPTIONS": {"MAX_ENTRIES": 6000},
     },
+    # Counts of the public forms' submissions, shared by every worker (django-ratelimit).
+    "ratelimit": RATELIMIT_CACHE,
 }
 
 if IS_PRODUCTION:

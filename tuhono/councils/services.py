@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
+from tuhono.core.register import register_version_bump
 
 from .models import Council, PartnerSeeking
 
@@ -47,6 +48,7 @@ def council_create(
         council_id=council.pk,
         payload={"name": name, "region": region, "country": country_code},
     )
+    register_version_bump()
     return council
 
 
@@ -99,4 +101,5 @@ def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, publis
         council_id=seeking.council_id,
         payload={"name": seeking.display_name},
     )
+    register_version_bump()
     return seeking

@@ -1,10 +1,11 @@
 """The public page cache: which pages are cached, and the register version that keys them.
 
-The version is the audit chain's sequence number. Every service that changes the register
-writes an audit event, and appending one advances the sequence under a row lock, so the
-version changes in the same transaction as the data: a cached page is never served after
-the change it depends on has been committed. Entries also expire after a few minutes, for
-changes made outside the services.
+The version is the published register's own (tuhono/core/register.py): the services that change
+published partnerships, milestones, councils and imports move it in the same transaction as the
+data, so a cached page is never served after the change it depends on has been committed. Nothing
+else moves it: a public form, a visit's progress or a due-diligence step leaves every public answer
+and its ETag as they were. Entries also expire after a few minutes, for changes made outside the
+services.
 """
 
 from __future__ import annotations
@@ -45,10 +46,9 @@ def note_version(version: int) -> None:
 
 
 def register_version() -> int:
-    from tuhono.audit.models import AuditChainHead
+    from tuhono.core.register import register_version as published_version
 
-    sequence = AuditChainHead.objects.filter(pk=1).values_list("sequence", flat=True).first()
-    return int(sequence or 0)
+    return published_version()
 
 
 @lru_cache(maxsize=4096)

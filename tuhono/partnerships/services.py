@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
 from tuhono.core.dates import DatePrecision
+from tuhono.core.register import register_version_bump
 
 from .enums import MilestoneKind, PartnershipStatus
 from .models import FocusArea, Milestone, Partnership, StatusChange
@@ -91,6 +92,8 @@ def partnership_create(
         council_id=council.pk,
         payload={"kind": kind, "status": status, "partner": partner.name, "country": partner.country_code},
     )
+    if partnership.published:
+        register_version_bump()
     return partnership
 
 
@@ -124,6 +127,7 @@ def partnership_update(*, actor: Any, partnership: Partnership, **changes: Any) 
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}")
     focus_areas = changes.pop("focus_areas", None)
     before = {name: getattr(partnership, name) for name in changes}
+    was_published = partnership.published
     for name, value in changes.items():
         setattr(partnership, name, value)
     partnership.full_clean()
@@ -147,6 +151,8 @@ def partnership_update(*, actor: Any, partnership: Partnership, **changes: Any) 
             council_id=partnership.council_id,
             payload={"changes": diff},
         )
+        if was_published or partnership.published:
+            register_version_bump()
     return partnership
 
 
@@ -209,6 +215,8 @@ def partnership_change_status(
         council_id=partnership.council_id,
         payload={"from": previous, "to": status, "changed_on": changed_on, "reason": change.reason},
     )
+    if partnership.published:
+        register_version_bump()
     return change
 
 
@@ -247,4 +255,6 @@ def milestone_add(
         council_id=partnership.council_id,
         payload={"milestone_id": milestone.pk, "title": title, "occurred_on": occurred_on, "kind": kind},
     )
+    if milestone.published and partnership.published:
+        register_version_bump()
     return milestone

@@ -5,7 +5,6 @@ Published records and public fields only (the API's partnership_public represent
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -22,6 +21,7 @@ from icalendar import Calendar, Event, vRecur
 
 from tuhono.api.serializers import partnership_public
 from tuhono.core.dates import DatePrecision
+from tuhono.core.spreadsheet import csv_writer
 from tuhono.partnerships import selectors
 from tuhono.partnerships.models import Milestone, Partnership
 
@@ -70,7 +70,8 @@ def _rows(request: HttpRequest) -> list[dict[str, Any]]:
 
 def partnerships_csv(request: HttpRequest) -> HttpResponse:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180: CRLF, quotes where needed
+    # RFC 4180 (CRLF, text quoted), and no cell a spreadsheet would run as a formula.
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in _rows(request):
         partner = row["partner"]

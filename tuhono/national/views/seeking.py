@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tuhono.core.ratelimit import form_rate_limited
 from tuhono.councils.models import Council, PartnerSeeking
 from tuhono.councils.selectors import partner_seeking_list_public
 from tuhono.councils.services import partner_seeking_submit
@@ -73,6 +74,8 @@ class PartnerSeekingForm(forms.Form):
 def partner_seeking(request: HttpRequest) -> HttpResponse:
     form = PartnerSeekingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if form_rate_limited(request, "partner_seeking"):
+            return render(request, "national/partner_seeking_too_many.html", status=429)
         data = form.cleaned_data
         try:
             partner_seeking_submit(

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
+from tuhono.core.register import register_version_bump
 from tuhono.councils.models import Council
 from tuhono.places import gazetteer
 from tuhono.places.enums import PlaceKind
@@ -164,4 +165,5 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
             "new_councils": [spec.name for spec in plan.new_councils][:200],
         },
     )
+    register_version_bump()
     return counts

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tuhono.core.spreadsheet import csv_writer
 
 from .apply import plan_apply
 from .plan import ImportPlan, ProgressCallback, build_plan
@@ -99,7 +100,7 @@ def partnerships_import(
 def report_csv(plan: ImportPlan) -> str:
     """One line per row of the file, with its outcome and reason (UTF-8 text, RFC 4180)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     for row in plan.outcomes:
         writer.writerow(

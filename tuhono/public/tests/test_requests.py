@@ -138,7 +138,7 @@ def test_honeypot_submission_is_dropped_quietly(client, demo):
 
 
 def test_an_address_is_limited_to_a_few_requests(client, demo, settings):
-    settings.TUHONO_FORM_RATE_LIMIT = (2, 3600)
+    settings.TUHONO_PUBLIC_FORM_RATE = "2/h"
     for _ in range(2):
         client.post("/visits/request/", valid_request())
         assert client.post(reverse("public:visit_request_check")).status_code == 302

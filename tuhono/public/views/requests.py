@@ -14,13 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.cache import never_cache
 
+from tuhono.core.ratelimit import form_rate_limited
 from tuhono.councils.models import Council
 from tuhono.visits import services
 from tuhono.visits.enums import MessageKind
 from tuhono.visits.selectors import visit_guidelines_for
 
 from ..forms import EnquiryForm, FeedbackForm, MemberFormSet, VisitRequestForm
-from ..ratelimit import rate_limit_count, rate_limited
 
 SESSION_DRAFT = "visit_request_draft"
 SESSION_DONE = "visit_request_done"
@@ -111,7 +111,7 @@ def visit_request_check(request: HttpRequest) -> HttpResponse:
     if not (form.is_valid() and members.is_valid()):
         return redirect("public:visit_request")  # e.g. the dates went stale: the form shows why
     if request.method == "POST":
-        if rate_limited(request, "visit_request"):
+        if form_rate_limited(request, "visit_request"):
             return _too_many(request)
         data = form.cleaned_data
         visit = services.visit_request_submit(
@@ -130,7 +130,6 @@ def visit_request_check(request: HttpRequest) -> HttpResponse:
             contact_phone=data["contact_phone"],
             members=members.members(),
         )
-        rate_limit_count(request, "visit_request")
         del request.session[SESSION_DRAFT]
         request.session[SESSION_DONE] = {"reference": visit.reference, "email": visit.contact_email}
         return redirect("public:visit_request_done")
@@ -168,7 +167,7 @@ def _message_view(
             request.session[SESSION_MESSAGE_DONE] = {"kind": kind, "reference": ""}
             return redirect("public:message_done")
         if form.is_valid():
-            if rate_limited(request, kind):
+            if form_rate_limited(request, kind):
                 return _too_many(request)
             data = form.cleaned_data
             message = services.message_submit(
@@ -183,7 +182,6 @@ def _message_view(
                 helpful=data.get("helpful", ""),
                 page=data.get("page", ""),
             )
-            rate_limit_count(request, kind)
             request.session[SESSION_MESSAGE_DONE] = {
                 "kind": kind,
                 "reference": message.reference,

@@ -6,6 +6,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuhono.core.spreadsheet import csv_dict_writer
+
 from .screening import candidate_index, screen_entity
 
 INPUT_COLUMNS = [
@@ -61,7 +63,7 @@ def screen_csv(*, input_path: Path, output_path: Path) -> BatchResult:
         out_columns = header + [c for c in OUTPUT_COLUMNS if c not in header]
         rows = alerts = 0
         with output_path.open("w", encoding="utf-8", newline="") as target:
-            writer = csv.DictWriter(target, fieldnames=out_columns, extrasaction="ignore")
+            writer = csv_dict_writer(target, out_columns, extrasaction="ignore")
             writer.writeheader()
             for row in reader:
                 row = {k: (v or "").strip() for k, v in row.items() if k}
