@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 PARTICLES = frozenset(
     [
@@ -224,7 +224,8 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, s
         # Syllables of a Chinese or Korean name, every romanisation of which is compared: a letter
         # apart is another syllable (siu / kyu, jong / jung), not a typo.
         return 0.9 if syllable_key(a) == syllable_key(b) else 0.0
-    plain = Levenshtein.normalized_similarity(a, b)
+    # Two neighbouring letters swapped ('Smason') are one slip of the hand, not two.
+    plain = OSA.normalized_similarity(a, b)
     sa, sb = skeleton(a), skeleton(b)
     best = max(plain, (1.0 if sa == sb else Levenshtein.normalized_similarity(sa, sb)) * 0.95)
     short, long = sorted((a, b), key=len)

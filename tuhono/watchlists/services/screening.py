@@ -115,13 +115,15 @@ def screen_entity(
     schema: str = "Person",
     birth_dates: list[str] | None = None,
     countries: list[str] | None = None,
+    gender: str = "",
     limit: int = 5,
     index: CandidateIndex | None = None,
 ) -> list[Match]:
     """The best `limit` matches for a subject with one or more names, best first.
 
-    Birth dates ('1953', '1953-06-15') and countries (ISO codes or names) are
-    optional; when given they raise a score that agrees and lower one that does not.
+    Birth dates ('1953', '1953-06-15'), countries (ISO codes or names) and gender
+    ('male', 'female') are optional; when given they raise a score that agrees and
+    lower one that does not, the more so the more common the name is on the lists.
     """
     names = [n.strip() for n in names if n and n.strip()]
     if not names:
@@ -132,6 +134,7 @@ def screen_entity(
         schema=schema or "Person",
         birth_dates=[d for d in (birth_dates or []) if d],
         countries=_country_codes(countries or []),
+        gender=gender or "",
     )
     person = subject.schema in PERSON_SCHEMAS
     forms = [form for name in names for form, _ in name_forms(name, person)]
@@ -146,7 +149,10 @@ def screen_entity(
     threshold = screening_threshold()
     matches = []
     for row in rows:
-        scored = score_subject(subject, row.schema, row.names, row.birth_dates, row.countries)
+        genders = row.properties.get("gender", []) if isinstance(row.properties, dict) else []
+        scored = score_subject(
+            subject, row.schema, row.names, row.birth_dates, row.countries, list_genders=genders, counts=index
+        )
         matches.append(
             Match(
                 list_entity_pk=row.pk,
@@ -175,6 +181,7 @@ def screen_name(
     schema: str = "Person",
     birth_date: str | None = None,
     nationality: str | None = None,
+    gender: str = "",
     limit: int = 5,
     index: CandidateIndex | None = None,
 ) -> list[Match]:
@@ -184,6 +191,7 @@ def screen_name(
         schema=schema,
         birth_dates=[birth_date] if birth_date else [],
         countries=[nationality] if nationality else [],
+        gender=gender,
         limit=limit,
         index=index,
     )
