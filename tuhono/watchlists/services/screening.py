@@ -30,6 +30,8 @@ from ..models import ListEntity, ListVersion
 DEFAULT_THRESHOLD = 0.75
 PREFILTER_LIMIT = 6
 PREFILTER_FLOOR = 50.0
+NAMESAKES_LIMIT = 40
+NAMESAKES_POOL = 300
 
 
 def screening_threshold() -> float:
@@ -138,11 +140,16 @@ def screen_entity(
     )
     person = subject.schema in PERSON_SCHEMAS
     forms = [form for name in names for form, _ in name_forms(name, person)]
-    candidates = index.search(forms, subject.schema, limit=PREFILTER_LIMIT)
+    candidates = index.search(forms, subject.schema, limit=NAMESAKES_LIMIT, pool=NAMESAKES_POOL)
     # Candidates far from every form of the name (rapidfuzz similarity under
     # PREFILTER_FLOOR) practically never reach a threshold: the full scorer sees
     # only the close ones, and at least the closest, so a clean name costs one.
-    candidates = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR] or candidates[:1]
+    close = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR]
+    if len(close) > PREFILTER_LIMIT:
+        # A common name has many listed namesakes as close as each other: all of them are
+        # scored, so that the birth date and the other facts pick the right one.
+        close = [c for c in close if c.prefilter >= close[PREFILTER_LIMIT - 1].prefilter]
+    candidates = close or candidates[:1]
     if not candidates:
         return []
     rows = ListEntity.objects.filter(pk__in=[c.pk for c in candidates]).select_related("source")
