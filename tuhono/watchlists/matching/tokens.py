@@ -334,8 +334,11 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     substituted = min(len(extra_q), len(extra_r))
     # A part swapped for a different part is evidence against; a part one side lacks, less so.
     penalty = sum(extra_q[:substituted]) + sum(extra_r[:substituted])
-    penalty += sum(extra_q[substituted:]) * (0.2 if person else 0.6)
-    penalty += sum(extra_r[substituted:]) * (0.35 if person else 0.8)
+    # A syllable one side lacks in a Chinese or Korean name is part of another given name,
+    # not a middle name left out (何云 is not 윤정호, Ho Yun / Yun Jeong-ho).
+    lone_syllable = syllabic and any(w >= 1.0 for w in extra_q[substituted:] + extra_r[substituted:])
+    penalty += sum(extra_q[substituted:]) * (1.0 if lone_syllable else 0.2 if person else 0.6)
+    penalty += sum(extra_r[substituted:]) * (1.0 if lone_syllable else 0.35 if person else 0.8)
     if not person:
         # Both names carry a legal form and they differ (GmbH / AG): a different company.
         left_forms = sum(1 for i, t in enumerate(q) if i not in used_q and t in LEGAL_FORMS)
@@ -361,5 +364,5 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
         notes.append("syllables in another order")
     # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
     # matches none of them is another name, however close its letters.
-    contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0)
+    contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0) or lone_syllable
     return TokenScore(score, "; ".join(notes), contradiction=contradiction)
