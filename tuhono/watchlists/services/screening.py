@@ -32,6 +32,7 @@ PREFILTER_LIMIT = 6
 PREFILTER_FLOOR = 50.0
 NAMESAKES_LIMIT = 40
 NAMESAKES_POOL = 300
+NAMESAKE_SIMILARITY = 90.0
 
 
 def screening_threshold() -> float:
@@ -146,9 +147,14 @@ def screen_entity(
     # only the close ones, and at least the closest, so a clean name costs one.
     close = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR]
     if len(close) > PREFILTER_LIMIT:
-        # A common name has many listed namesakes as close as each other: all of them are
-        # scored, so that the birth date and the other facts pick the right one.
-        close = [c for c in close if c.prefilter >= close[PREFILTER_LIMIT - 1].prefilter]
+        # A common name has many listed namesakes as close as each other. With facts to tell them
+        # apart, all the near-identical ones are scored, so the birth date and the other facts pick
+        # the right one; without, they would all score alike, and the closest few stand for them.
+        cut = close[PREFILTER_LIMIT - 1].prefilter
+        has_facts = bool(subject.birth_dates or subject.countries or subject.gender)
+        close = close[:PREFILTER_LIMIT] + [
+            c for c in close[PREFILTER_LIMIT:] if has_facts and c.prefilter >= max(cut, NAMESAKE_SIMILARITY)
+        ]
     candidates = close or candidates[:1]
     if not candidates:
         return []
