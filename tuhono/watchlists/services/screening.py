@@ -31,7 +31,6 @@ DEFAULT_THRESHOLD = 0.75
 PREFILTER_LIMIT = 6
 PREFILTER_FLOOR = 50.0
 NAMESAKES_LIMIT = 40
-NAMESAKES_POOL = 300
 NAMESAKE_SIMILARITY = 90.0
 
 
@@ -141,7 +140,7 @@ def screen_entity(
     )
     person = subject.schema in PERSON_SCHEMAS
     forms = [form for name in names for form, _ in name_forms(name, person)]
-    candidates = index.search(forms, subject.schema, limit=NAMESAKES_LIMIT, pool=NAMESAKES_POOL)
+    candidates = index.search(forms, subject.schema, limit=NAMESAKES_LIMIT)
     # Candidates far from every form of the name (rapidfuzz similarity under
     # PREFILTER_FLOOR) practically never reach a threshold: the full scorer sees
     # only the close ones, and at least the closest, so a clean name costs one.
