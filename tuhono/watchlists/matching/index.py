@@ -45,6 +45,11 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self.pks)
 
+    def key_frequency(self, key: str) -> int:
+        """How many indexed entities hold `key` (a key as `names.form_keys` makes it)."""
+        rows = self.postings.get(key)
+        return len(rows) if rows is not None else len(self._postings.get(key, ()))
+
     def add(self, pk: int, schema: str, names: Iterable[str]) -> None:
         person = schema in PERSON_SCHEMAS
         forms: list[str] = []

@@ -10,6 +10,7 @@ from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
 from nomenklatura.matching.types import ScoringConfig
 
+from .evidence import PartCounts, birth_date_evidence, gender_evidence, name_rarity, nationality_evidence, weigh_name
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
 from .symbols import meaning_forms
 from .tokens import compare_tokens
@@ -40,6 +41,7 @@ class Subject:
     schema: str = "Person"
     birth_dates: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    gender: str = ""
 
 
 @dataclass
@@ -184,48 +186,6 @@ def warm_up() -> None:
     name_forms("习近平 Сергей 김정은 バラク", True)
 
 
-def _date_parts(value: str) -> tuple[str, ...]:
-    return tuple(part for part in value.strip()[:10].split("-") if part)
-
-
-def birth_date_qualifier(query: list[str], listed: list[str]) -> tuple[float, str]:
-    if not query or not listed:
-        return 0.0, ""
-    best: tuple[float, str] | None = None
-    for q in query:
-        qp = _date_parts(q)
-        for r in listed:
-            rp = _date_parts(r)
-            depth = min(len(qp), len(rp))
-            if depth == 0:
-                continue
-            if qp[:depth] == rp[:depth]:
-                return 0.05, f"birth date {q} agrees with {r}"
-            if qp[0] == rp[0]:
-                candidate = (-0.10, f"birth date {q} differs from listed {r} (same year)")
-            elif abs(int(qp[0]) - int(rp[0])) <= 1 if qp[0].isdigit() and rp[0].isdigit() else False:
-                candidate = (-0.12, f"birth date {q} differs from listed {r} by about a year")
-            else:
-                candidate = (-0.25, f"birth date {q} differs from listed {', '.join(listed)}")
-            if best is None or candidate[0] > best[0]:
-                best = candidate
-    return best or (0.0, "")
-
-
-def nationality_qualifier(query: list[str], listed: list[str]) -> tuple[float, str]:
-    q = {c.lower() for c in query if c}
-    r = {c.lower() for c in listed if c}
-    if not q or not r:
-        return 0.0, ""
-    common = q & r
-    if common:
-        return 0.03, f"nationality {', '.join(sorted(c.upper() for c in common))} agrees"
-    return -0.10, (
-        f"nationality {', '.join(sorted(c.upper() for c in q))} differs from listed "
-        f"{', '.join(sorted(c.upper() for c in r))}"
-    )
-
-
 @dataclass
 class Scored:
     score: float
@@ -234,8 +194,16 @@ class Scored:
 
 
 def score_subject(
-    subject: Subject, list_schema: str, list_names: list[str], list_birth_dates: list[str], list_countries: list[str]
+    subject: Subject,
+    list_schema: str,
+    list_names: list[str],
+    list_birth_dates: list[str],
+    list_countries: list[str],
+    list_genders: list[str] | None = None,
+    counts: PartCounts | None = None,
 ) -> Scored:
+    """The subject against one list entity: the names, weighed by how common the listed name is on
+    the lists in force (`counts`, the candidate index), then the facts both sides know."""
     names = score_names(subject.names, list_names, subject.schema, list_schema)
     reasons: list[str] = []
     via = f" via {names.method} {names.detail.split(' ~ ')[0]}" if names.method else ""
@@ -244,9 +212,14 @@ def score_subject(
         reasons[-1] += f" [{names.detail.split('(', 1)[1].rstrip(')')}]"
     score = names.score
     if score > 0:
+        rarity = name_rarity(names.list_name, _is_person(list_schema), counts)
+        if rarity.describe():
+            reasons.append(rarity.describe())
+        score = weigh_name(score, rarity)
         for delta, reason in (
-            birth_date_qualifier(subject.birth_dates, list_birth_dates),
-            nationality_qualifier(subject.countries, list_countries),
+            birth_date_evidence(subject.birth_dates, list_birth_dates, rarity.commonness),
+            nationality_evidence(subject.countries, list_countries, rarity.commonness),
+            gender_evidence(subject.gender, list_genders or [], rarity.commonness),
         ):
             if reason:
                 score += delta

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 PARTICLES = frozenset(
     [
@@ -224,7 +224,8 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, s
         # Syllables of a Chinese or Korean name, every romanisation of which is compared: a letter
         # apart is another syllable (siu / kyu, jong / jung), not a typo.
         return 0.9 if syllable_key(a) == syllable_key(b) else 0.0
-    plain = Levenshtein.normalized_similarity(a, b)
+    # Two neighbouring letters swapped ('Smason') are one slip of the hand, not two.
+    plain = OSA.normalized_similarity(a, b)
     sa, sb = skeleton(a), skeleton(b)
     best = max(plain, (1.0 if sa == sb else Levenshtein.normalized_similarity(sa, sb)) * 0.95)
     short, long = sorted((a, b), key=len)
@@ -333,8 +334,11 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     substituted = min(len(extra_q), len(extra_r))
     # A part swapped for a different part is evidence against; a part one side lacks, less so.
     penalty = sum(extra_q[:substituted]) + sum(extra_r[:substituted])
-    penalty += sum(extra_q[substituted:]) * (0.2 if person else 0.6)
-    penalty += sum(extra_r[substituted:]) * (0.35 if person else 0.8)
+    # A syllable one side lacks in a Chinese or Korean name is part of another given name,
+    # not a middle name left out (何云 is not 윤정호, Ho Yun / Yun Jeong-ho).
+    lone_syllable = syllabic and any(w >= 1.0 for w in extra_q[substituted:] + extra_r[substituted:])
+    penalty += sum(extra_q[substituted:]) * (1.0 if lone_syllable else 0.2 if person else 0.6)
+    penalty += sum(extra_r[substituted:]) * (1.0 if lone_syllable else 0.35 if person else 0.8)
     if not person:
         # Both names carry a legal form and they differ (GmbH / AG): a different company.
         left_forms = sum(1 for i, t in enumerate(q) if i not in used_q and t in LEGAL_FORMS)
@@ -360,5 +364,5 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
         notes.append("syllables in another order")
     # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
     # matches none of them is another name, however close its letters.
-    contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0)
+    contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0) or lone_syllable
     return TokenScore(score, "; ".join(notes), contradiction=contradiction)

@@ -181,14 +181,16 @@ CYR_ENDINGS = {
     "Ukrainian": {"ий": "yi"},
 }
 
+# The usual spellings of each family name, then the Revised Romanization one (Gim, Bak, I) that
+# official documents use.
 KOREAN_SURNAMES = {
-    "김": ["kim"],
-    "이": ["lee", "yi", "ri"],
+    "김": ["kim", "gim"],
+    "이": ["lee", "yi", "ri", "i"],
     "리": ["ri", "lee"],
-    "박": ["park", "pak"],
+    "박": ["park", "pak", "bak"],
     "최": ["choi", "choe"],
     "정": ["jung", "jeong", "chong"],
-    "강": ["kang"],
+    "강": ["kang", "gang"],
     "조": ["cho", "jo"],
     "윤": ["yoon", "yun"],
     "장": ["jang", "chang"],
@@ -198,7 +200,7 @@ KOREAN_SURNAMES = {
     "오": ["oh", "o"],
     "서": ["seo", "suh"],
     "신": ["shin", "sin"],
-    "권": ["kwon"],
+    "권": ["kwon", "gwon"],
     "황": ["hwang"],
     "안": ["ahn", "an"],
     "송": ["song"],
@@ -215,10 +217,10 @@ KOREAN_SURNAMES = {
     "허": ["heo", "hur"],
     "노": ["roh", "no"],
     "남": ["nam"],
-    "심": ["shim"],
+    "심": ["shim", "sim"],
     "주": ["joo", "ju"],
-    "우": ["woo"],
-    "현": ["hyun"],
+    "우": ["woo", "u"],
+    "현": ["hyun", "hyeon"],
     "리용": ["ri yong"],
 }
 
@@ -306,6 +308,13 @@ def cyrillic_forms(name: str) -> list[tuple[str, str]]:
     return forms
 
 
+RR_FINAL_RE = re.compile(r"(?<!n)[gbd]$")
+
+
+def _rr_final(match: re.Match[str]) -> str:
+    return {"g": "k", "b": "p", "d": "t"}[match.group(0)]
+
+
 def korean_forms(name: str) -> list[tuple[str, str]]:
     tokens = name.split()
     syllables = HANGUL_RE.findall(name)
@@ -317,14 +326,15 @@ def korean_forms(name: str) -> list[tuple[str, str]]:
         surname_syl, given_syl = syllables[:1], syllables[1:]
     surname_keys = KOREAN_SURNAMES.get("".join(surname_syl), [])
     surnames = surname_keys or ["".join((ascii_text(s) or "") for s in surname_syl)]
-    given_rr = [(ascii_text(s) or "").replace("-", "") for s in given_syl]
+    # A syllable-final consonant as the Revised Romanization writes it (숙 'suk', not 'sug').
+    given_rr = [RR_FINAL_RE.sub(_rr_final, (ascii_text(s) or "").replace("-", "")) for s in given_syl]
 
     def mr(s: str) -> str:  # Revised -> McCune-Reischauer-like vowels and initials
         s = s.replace("eo", "o").replace("eu", "u").replace("ae", "ae")
         return re.sub(r"^g", "k", re.sub(r"^d", "t", re.sub(r"^b", "p", re.sub(r"^j", "ch", s))))
 
     forms: list[tuple[str, str]] = []
-    for surname in surnames[:3]:
+    for surname in surnames[:4]:
         forms.append((f"{surname} {''.join(given_rr)}", "Korean romanisation"))
         if len(given_rr) > 1:
             forms.append((f"{surname} {'-'.join(given_rr)}", "Korean romanisation, hyphenated"))

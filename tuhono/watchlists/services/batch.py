@@ -76,6 +76,7 @@ def screen_csv(*, input_path: Path, output_path: Path) -> BatchResult:
                     schema=row.get("schema") or "Person",
                     birth_dates=[row["date_of_birth"]] if row.get("date_of_birth") else [],
                     countries=[c.strip() for c in row.get("nationality", "").split(";") if c.strip()],
+                    gender=row.get("gender", ""),
                     limit=1,
                     index=index,
                 )

@@ -30,6 +30,8 @@ from ..models import ListEntity, ListVersion
 DEFAULT_THRESHOLD = 0.75
 PREFILTER_LIMIT = 6
 PREFILTER_FLOOR = 50.0
+NAMESAKES_LIMIT = 40
+NAMESAKE_SIMILARITY = 90.0
 
 
 def screening_threshold() -> float:
@@ -115,13 +117,15 @@ def screen_entity(
     schema: str = "Person",
     birth_dates: list[str] | None = None,
     countries: list[str] | None = None,
+    gender: str = "",
     limit: int = 5,
     index: CandidateIndex | None = None,
 ) -> list[Match]:
     """The best `limit` matches for a subject with one or more names, best first.
 
-    Birth dates ('1953', '1953-06-15') and countries (ISO codes or names) are
-    optional; when given they raise a score that agrees and lower one that does not.
+    Birth dates ('1953', '1953-06-15'), countries (ISO codes or names) and gender
+    ('male', 'female') are optional; when given they raise a score that agrees and
+    lower one that does not, the more so the more common the name is on the lists.
     """
     names = [n.strip() for n in names if n and n.strip()]
     if not names:
@@ -132,21 +136,35 @@ def screen_entity(
         schema=schema or "Person",
         birth_dates=[d for d in (birth_dates or []) if d],
         countries=_country_codes(countries or []),
+        gender=gender or "",
     )
     person = subject.schema in PERSON_SCHEMAS
     forms = [form for name in names for form, _ in name_forms(name, person)]
-    candidates = index.search(forms, subject.schema, limit=PREFILTER_LIMIT)
+    candidates = index.search(forms, subject.schema, limit=NAMESAKES_LIMIT)
     # Candidates far from every form of the name (rapidfuzz similarity under
     # PREFILTER_FLOOR) practically never reach a threshold: the full scorer sees
     # only the close ones, and at least the closest, so a clean name costs one.
-    candidates = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR] or candidates[:1]
+    close = [c for c in candidates if c.prefilter >= PREFILTER_FLOOR]
+    if len(close) > PREFILTER_LIMIT:
+        # A common name has many listed namesakes as close as each other. With facts to tell them
+        # apart, all the near-identical ones are scored, so the birth date and the other facts pick
+        # the right one; without, they would all score alike, and the closest few stand for them.
+        cut = close[PREFILTER_LIMIT - 1].prefilter
+        has_facts = bool(subject.birth_dates or subject.countries or subject.gender)
+        close = close[:PREFILTER_LIMIT] + [
+            c for c in close[PREFILTER_LIMIT:] if has_facts and c.prefilter >= max(cut, NAMESAKE_SIMILARITY)
+        ]
+    candidates = close or candidates[:1]
     if not candidates:
         return []
     rows = ListEntity.objects.filter(pk__in=[c.pk for c in candidates]).select_related("source")
     threshold = screening_threshold()
     matches = []
     for row in rows:
-        scored = score_subject(subject, row.schema, row.names, row.birth_dates, row.countries)
+        genders = row.properties.get("gender", []) if isinstance(row.properties, dict) else []
+        scored = score_subject(
+            subject, row.schema, row.names, row.birth_dates, row.countries, list_genders=genders, counts=index
+        )
         matches.append(
             Match(
                 list_entity_pk=row.pk,
@@ -175,6 +193,7 @@ def screen_name(
     schema: str = "Person",
     birth_date: str | None = None,
     nationality: str | None = None,
+    gender: str = "",
     limit: int = 5,
     index: CandidateIndex | None = None,
 ) -> list[Match]:
@@ -184,6 +203,7 @@ def screen_name(
         schema=schema,
         birth_dates=[birth_date] if birth_date else [],
         countries=[nationality] if nationality else [],
+        gender=gender,
         limit=limit,
         index=index,
     )

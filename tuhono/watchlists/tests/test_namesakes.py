@@ -1,0 +1,113 @@
+"""Namesakes: a common name on a list of many people weighs less than a rare one, and facts that
+conflict (birth date, nationality, gender) take a namesake below the threshold."""
+
+import csv
+import random
+
+import orjson
+import pytest
+from django.core.management import call_command
+
+from tuhono.watchlists.matching.index import CandidateIndex
+from tuhono.watchlists.services.imports import watchlist_import
+from tuhono.watchlists.services.screening import screen_name
+
+pytestmark = pytest.mark.django_db
+
+FIRST = ["James", "John", "Robert", "Michael", "William", "David", "Mary", "Linda", "Susan", "Karen"]
+LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark"]
+
+
+@pytest.fixture
+def crowded_list(tmp_path):
+    """1,200 listed people, most of them with one of a hundred common names, and two rare names."""
+    rng = random.Random(7)
+    path = tmp_path / "list.ftm.json"
+    with path.open("wb") as out:
+        for i in range(1200):
+            props = {
+                "name": [f"{rng.choice(FIRST)} {rng.choice(LAST)}"],
+                "birthDate": [f"{rng.randint(1940, 1960)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"],
+                "nationality": ["us"],
+            }
+            out.write(orjson.dumps({"id": f"p{i}", "schema": "Person", "properties": props}) + b"\n")
+        for entity in (
+            {"id": "common", "properties": {"name": ["James Smith"], "birthDate": ["1980-05-01"], "gender": ["male"]}},
+            {
+                "id": "rare",
+                "properties": {
+                    "name": ["Ekaterina Zhelyabuzhskaya"],
+                    "birthDate": ["1961-04-02"],
+                    "nationality": ["ru"],
+                    "gender": ["female"],
+                },
+            },
+        ):
+            out.write(orjson.dumps({"schema": "Person", **entity}) + b"\n")
+    watchlist_import(path=path, source_name="Crowded list")
+    return path
+
+
+def test_a_namesake_of_a_common_listed_name_born_years_away_is_not_an_alert(crowded_list):
+    namesake = screen_name(name="James Smith", birth_date="1994-02-11")[0]
+    assert not namesake.alert
+    assert "james common" in namesake.explanation and "smith common" in namesake.explanation
+    assert "differs from listed" in namesake.explanation and "years" in namesake.explanation
+    # The listed man himself, with his birth date, still alerts.
+    himself = screen_name(name="James Smith", birth_date="1980-05-01")[0]
+    assert himself.alert and himself.entity_id == "common"
+    assert "agrees with listed 1980-05-01" in himself.explanation
+
+
+def test_a_rare_name_with_a_typo_and_a_birth_date_a_year_off_still_alerts(crowded_list):
+    best = screen_name(name="Ekaterina Zhelyabuzskaya", birth_date="1962-04-02", nationality="RU")[0]
+    assert best.alert and best.entity_id == "rare"
+    assert "zhelyabuzhskaya rare" in best.explanation
+    assert "a year from listed 1961-04-02" in best.explanation
+
+
+def test_a_rare_name_born_years_away_scores_higher_than_a_common_one(crowded_list):
+    rare = screen_name(name="Ekaterina Zhelyabuzhskaya", birth_date="1990-04-02")[0]
+    common = screen_name(name="James Smith", birth_date="1990-04-02")[0]
+    assert rare.entity_id == "rare"
+    assert rare.score > common.score
+
+
+def test_another_gender_lowers_the_score(crowded_list):
+    silent = screen_name(name="Ekaterina Zhelyabuzhskaya")[0]
+    other = screen_name(name="Ekaterina Zhelyabuzhskaya", gender="male")[0]
+    same = screen_name(name="Ekaterina Zhelyabuzhskaya", gender="F")[0]
+    assert other.score < silent.score <= same.score
+    assert "gender male differs from listed female" in other.explanation
+    assert "gender female agrees" in same.explanation
+
+
+def test_another_nationality_lowers_a_common_name_more_than_a_rare_one(crowded_list):
+    common_drop = screen_name(name="Mary Clark")[0].score - screen_name(name="Mary Clark", nationality="NZ")[0].score
+    rare_drop = (
+        screen_name(name="Ekaterina Zhelyabuzhskaya")[0].score
+        - screen_name(name="Ekaterina Zhelyabuzhskaya", nationality="NZ")[0].score
+    )
+    assert common_drop > rare_drop > 0
+
+
+def test_screen_command_reads_the_gender_column(crowded_list, tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("full_name,gender\nEkaterina Zhelyabuzhskaya,male\n", encoding="utf-8")
+    call_command("screen", input=people, output=tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
+        row = next(csv.DictReader(handle))
+    assert "gender male differs from listed female" in row["explanation"]
+
+
+def test_index_counts_the_entities_holding_each_name_part():
+    index = CandidateIndex()
+    index.add(1, "Person", ["John Smith", "Johnny Smith"])
+    index.add(2, "Person", ["Mary Smith"])
+    index.add(3, "Person", ["Mary Jones"])
+    index.freeze()
+    assert len(index) == 3
+    assert index.key_frequency("smith") == 2  # two entities, however many of their names hold it
+    assert index.key_frequency("mary") == 2
+    assert index.key_frequency("=johnsmith") == 1
+    assert index.key_frequency("nobody") == 0
