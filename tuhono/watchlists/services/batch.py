@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from .index_build import IndexNotReady, index_build_now
 from .screening import candidate_index, screen_entity
 
 INPUT_COLUMNS = [
@@ -56,7 +57,11 @@ def screen_csv(*, input_path: Path, output_path: Path) -> BatchResult:
             )
         reader.fieldnames = header
         index_started = time.perf_counter()
-        index = candidate_index()
+        try:
+            index = candidate_index()
+        except IndexNotReady:  # a command line, not a request: build it here rather than wait for the worker
+            index_build_now()
+            index = candidate_index()
         index_seconds = time.perf_counter() - index_started
         out_columns = header + [c for c in OUTPUT_COLUMNS if c not in header]
         rows = alerts = 0

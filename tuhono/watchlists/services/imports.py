@@ -19,6 +19,7 @@ from tuhono.audit.services import audit_record
 from ..enums import ListVersionStatus
 from ..importers import WatchlistFormatError, detect_format, reader_for, source_files
 from ..models import ListEntity, ListVersion, Source
+from .index_build import index_build_schedule
 
 BATCH_SIZE = 2000
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
@@ -272,4 +273,6 @@ def watchlist_import(
         _refuse(
             source=source, file_name=path.name, file_format=file_format, sha256=sha256, reason=str(exc), actor=actor
         )
+    # The screening index of the new version is built in the background (or by the command line before it returns).
+    index_build_schedule()
     return ImportResult(version=version, counts=counts)
