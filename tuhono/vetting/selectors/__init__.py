@@ -17,6 +17,7 @@ from .assessments import (
     questionnaire_view,
     vetting_holds_for_visit,
 )
+from .background import ScreeningWork, screening_work
 from .screening import (
     CaseLink,
     ScreeningSummary,
@@ -41,6 +42,7 @@ __all__ = [
     "PublicNotice",
     "QuestionView",
     "ScreeningSummary",
+    "ScreeningWork",
     "SectionView",
     "alert_queue",
     "arrangement_for",
@@ -58,6 +60,7 @@ __all__ = [
     "party_get",
     "questionnaire_view",
     "screening_summary",
+    "screening_work",
     "suggested_rating",
     "transparency_register",
     "vetting_holds_for_visit",

@@ -48,7 +48,6 @@ from tuhono.audit.services import audit_record
 from ..enums import ListVersionStatus
 from ..matching.index import CandidateIndex
 from ..matching.mapped import MappedIndex, folder_bytes, write_index
-from ..matching.scoring import warm_up
 from ..models import ListEntity, ListVersion
 
 logger = logging.getLogger(__name__)
@@ -243,7 +242,6 @@ def index_build_now(*, force: bool = False, actor: Any = None) -> BuildOutcome:
             )
 
         progress(0)
-        warm_up()
         temporary = root / f".build-{name}-{os.getpid()}"
         shutil.rmtree(temporary, ignore_errors=True)
         info = write_index(

@@ -87,6 +87,20 @@ def candidate_index() -> CandidateIndex:
     return mapped_index()
 
 
+def warm_up_process() -> None:
+    """Load what screening reads on first use: the name analysis reference data and the mapped index.
+
+    Called once in gunicorn's master before it forks the workers (`--preload`, see
+    docs/operations.md), so every worker starts warm and shares these pages.
+    Never fails: a database or index not ready yet is loaded on first use instead.
+    """
+    warm_up()
+    try:
+        candidate_index()
+    except Exception:  # best effort: the first screening loads it, or queues
+        return
+
+
 def reset_index() -> None:
     """Let go of this process's mapped index (it is mapped again at the next screening)."""
     forget_mapped()
