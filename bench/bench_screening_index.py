@@ -50,15 +50,9 @@ def _memory() -> dict[str, float]:
     return values
 
 
-def child(mode: str, workload_path: str, started: float) -> None:
-    """One screening process: start Django, screen the workload, print its figures as JSON."""
-    import django
+def _screen_all(index, workload, started: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from tuhono.watchlists.services.screening import screen_name
 
-    django.setup()
-    from tuhono.watchlists.services.screening import build_index, candidate_index, screen_name
-
-    workload = json.loads(Path(workload_path).read_text(encoding="utf-8"))
-    index = build_index() if mode == "memory" else candidate_index()
     screen_name(name=workload[0][1], schema=workload[0][0], index=index, limit=1)
     cold = time.time() - started
     latencies = []
@@ -72,20 +66,66 @@ def child(mode: str, workload_path: str, started: float) -> None:
     total = time.perf_counter() - began
     latencies.sort()
     memory = _memory()
-    print(
-        json.dumps(
-            {
-                "cold_start_s": cold,
-                "per_second": len(workload) / total,
-                "p50_ms": statistics.median(latencies) * 1000,
-                "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
-                "alerts": alerts,
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "rss_mb": memory.get("rss", 0.0),
-                "pss_mb": memory.get("pss", 0.0),
-            }
+    return {
+        "cold_start_s": cold,
+        "per_second": len(workload) / total,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "alerts": alerts,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": memory.get("rss", 0.0),
+        "pss_mb": memory.get("pss", 0.0),
+    }
+
+
+def child(mode: str, workload_path: str, started: float) -> None:
+    """One screening process: start Django, screen the workload, print its figures as JSON.
+
+    mode 'preload': warm up once, then fork four workers (gunicorn --preload) and print theirs.
+    """
+    import django
+
+    django.setup()
+    setup_s = time.time() - started
+    from tuhono.watchlists.services.screening import build_index, candidate_index, warm_up_process
+
+    workload = json.loads(Path(workload_path).read_text(encoding="utf-8"))
+    if mode == "preload":
+        from django.db import connections
+
+        warm_up_process()
+        connections.close_all()
+        pipes = []
+        for _ in range(4):
+            read, write = os.pipe()
+            forked = time.time()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                result = _screen_all(candidate_index(), workload, forked)
+                os.write(write, json.dumps(result).encode())
+                os._exit(0)
+            os.close(write)
+            pipes.append((pid, read))
+        results = []
+        for pid, read in pipes:
+            with os.fdopen(read, "rb") as handle:
+                results.append(json.loads(handle.read()))
+            os.waitpid(pid, 0)
+        memory = _memory()
+        print(
+            json.dumps(
+                {"workers": results, "master_rss_mb": memory.get("rss", 0.0), "master_pss_mb": memory.get("pss", 0.0)}
+            )
         )
-    )
+        return
+    t0 = time.time()
+    index = build_index() if mode == "memory" else candidate_index()
+    index.search(["warm up"], "Person")
+    index_s = time.time() - t0
+    result = _screen_all(index, workload, started)
+    result.update(setup_s=setup_s, index_s=index_s)
+    print(json.dumps(result))
 
 
 def _spawn(mode: str, workload: Path, env: dict[str, str]) -> subprocess.Popen[str]:
@@ -110,8 +150,8 @@ def _collect(processes: list[subprocess.Popen[str]]) -> list[dict[str, float]]:
 
 def _line(label: str, r: dict[str, float]) -> str:
     return (
-        f"{label:<34}{r['cold_start_s']:>9.1f}{r['peak_rss_mb']:>10.0f}{r['per_second']:>10.0f}"
-        f"{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
+        f"{label:<34}{r['cold_start_s']:>9.1f}{r['setup_s']:>9.1f}{r['index_s']:>9.2f}{r['peak_rss_mb']:>10.0f}"
+        f"{r['per_second']:>10.0f}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
     )
 
 
@@ -163,7 +203,9 @@ def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
         workload_path.write_text(json.dumps(workload, ensure_ascii=False), encoding="utf-8")
 
         print(f"\none process, {queries} screenings (half mangled list names)")
-        print(f"{'':<34}{'cold s':>9}{'peak MB':>10}{'per s':>10}{'p50 ms':>8}{'p95 ms':>8}")
+        print(
+            f"{'':<34}{'cold s':>9}{'Django s':>9}{'index s':>9}{'peak MB':>10}{'per s':>10}{'p50 ms':>8}{'p95 ms':>8}"
+        )
         (memory,) = _collect([_spawn("memory", workload_path, env)])
         print(_line("in-memory index built per process", memory))
         (mapped,) = _collect([_spawn("mapped", workload_path, env)])
@@ -184,6 +226,17 @@ def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
                 f"{statistics.mean(r['per_second'] for r in four):>12.0f}{max(r['cold_start_s'] for r in four):>12.1f}"
             )
             results[f"{mode}_four"] = {"rss_mb": rss, "pss_mb": pss}
+        (preload,) = _collect([_spawn("preload", workload_path, env)])
+        workers = preload["workers"]
+        rss = preload["master_rss_mb"] + sum(r["rss_mb"] for r in workers)
+        pss = preload["master_pss_mb"] + sum(r["pss_mb"] for r in workers)
+        speed_each = statistics.mean(r["per_second"] for r in workers)
+        cold_max = max(r["cold_start_s"] for r in workers)
+        print(
+            f"{'mapped, four forked (--preload)':<34}{rss:>10.0f}{pss:>10.0f}{speed_each:>12.0f}{cold_max:>12.1f}"
+            "   (master included)"
+        )
+        results["preload_four"] = {"rss_mb": rss, "pss_mb": pss, "workers": workers}
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(
@@ -197,7 +250,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=int(os.environ.get("BENCH_SCREENING_SIZE", "1000000")))
     parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--child", choices=["memory", "mapped"])
+    parser.add_argument("--child", choices=["memory", "mapped", "preload"])
     parser.add_argument("--workload")
     parser.add_argument("--started", type=float, default=0.0)
     parser.add_argument(
