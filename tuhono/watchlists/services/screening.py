@@ -17,6 +17,7 @@ sentence saying why.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from dataclasses import dataclass
 
@@ -95,10 +96,12 @@ def warm_up_process() -> None:
     Never fails: a database or index not ready yet is loaded on first use instead.
     """
     warm_up()
-    try:
+    with contextlib.suppress(Exception):  # best effort: the first screening maps it, or queues
         candidate_index()
-    except Exception:  # best effort: the first screening loads it, or queues
-        return
+    # The reference data is millions of long-lived objects: out of the garbage collector's sight
+    # (and, after a fork, untouched by it, so the workers' pages stay shared).
+    gc.collect()
+    gc.freeze()
 
 
 def reset_index() -> None:
