@@ -2,6 +2,7 @@
 
 # ruff: noqa: F811 - the due-diligence fixtures are imported by name and used as arguments
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -18,6 +19,8 @@ from tuhono.vetting.tests.fixtures import (  # noqa: F401 - fixtures
 )
 
 
+# Real commits: the worker claims tasks and closes its database connection as in production.
+@pytest.mark.django_db(transaction=True)
 def test_a_counterpart_added_before_the_index_is_built_is_pending_until_the_worker_screens_them(
     staff_client, staff, proposed, import_list, settings
 ):
