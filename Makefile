@@ -33,6 +33,10 @@ run: demo
 	@echo "  Two-step sign-in (approver, security): authenticator key JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP,"
 	@echo "                or print the current code with: $(PY) manage.py totp_code approver"
 	@echo ""
+	@echo "  Background worker (screening index builds, re-screening) runs beside it: manage.py db_worker"
+	@echo ""
+	$(PY) manage.py db_worker --no-reload --interval 2 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -121,6 +121,19 @@ def _public_cache_off(settings: Any) -> Iterator[None]:
     clear_memory_caches()
 
 
+@pytest.fixture(autouse=True)
+def _screening_index_per_test(settings: Any, tmp_path_factory: Any) -> Iterator[None]:
+    """Each test builds its screening index in its own folder (test databases reuse primary keys),
+    and background tasks run at once unless a test queues them to watch the pending state."""
+    from tuhono.watchlists.services.index_build import forget_mapped
+
+    settings.TUHONO_SCREENING_INDEX_DIR = str(tmp_path_factory.mktemp("screening-index"))
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    forget_mapped()
+    yield
+    forget_mapped()
+
+
 def otp_verified_client(username: str) -> Any:
     """A test client signed in as `username` whose session has passed two-factor sign-in."""
     from django.test import Client

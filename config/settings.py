@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "axes",
     # rate limits on the public forms, counted in a cache shared by every worker
     "django_ratelimit",
+    # background work: the screening index build and re-screening (`manage.py db_worker`)
+    "django_tasks",
+    "django_tasks_db",
     # domain apps: models and the rules about them
     "tuhono.core",
     "tuhono.accounts",
@@ -169,6 +172,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tūhono <partnerships@tuhono.localhost>")
+
+# Background tasks (django-tasks): queued in the database, run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TUHONO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# The screening index of the list versions in force, built once per version and mapped by every process.
+TUHONO_SCREENING_INDEX_DIR = os.environ.get("TUHONO_SCREENING_INDEX_DIR", str(BASE_DIR / "var" / "screening-index"))
 
 # The organisation that runs this site: named on every page.
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")

@@ -13,6 +13,7 @@ from tuhono.partnerships.services import partnership_create
 from tuhono.places.services import place_get_or_create
 from tuhono.watchlists.selectors import versions_in_force
 from tuhono.watchlists.services.imports import watchlist_import
+from tuhono.watchlists.services.index_build import index_build_now
 
 from .demo_case import demo_partnership_cleared, demo_visit_declined
 from .enums import CounterpartRole, PartySchema
@@ -34,6 +35,7 @@ def demo_vetting_load() -> str:
         list_message = "demo watch list already in force."
     else:
         list_message = watchlist_import(path=DEMO_LIST, source_name=DEMO_SOURCE, file_format="ftm").message
+    index_build_now()  # a command, not a request: the demo screens at once instead of waiting for the worker
     # A new approach, not one of Auckland's existing ties, so the case starts from a proposal.
     partner = place_get_or_create(name="Shenzhen", country_code="CN")
     partnership = Partnership.objects.filter(council=council, partner=partner).first()

@@ -13,15 +13,19 @@ from tuhono.watchlists.matching.index import CandidateIndex
 from tuhono.watchlists.matching.names import PERSON_SCHEMAS, name_forms
 from tuhono.watchlists.models import ListEntity, ListVersion
 from tuhono.watchlists.selectors import version_changes, versions_in_force
+from tuhono.watchlists.services.index_build import IndexNotReady, index_build_schedule, index_status
 from tuhono.watchlists.services.screening import Match, screen_entity, screening_threshold
 
 __all__ = [
+    "IndexNotReady",
     "ListEntity",
     "ListVersion",
     "Match",
     "changed_entities",
     "could_match",
+    "index_build_schedule",
     "index_of",
+    "index_status",
     "screen",
     "screening_threshold",
     "unprocessed_versions",

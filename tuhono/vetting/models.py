@@ -357,6 +357,9 @@ class RescreenRun(models.Model):
     matches_new = models.PositiveIntegerField(default=0)
     matches_reopened = models.PositiveIntegerField(default=0)
     matches_lapsed = models.PositiveIntegerField(default=0)
+    # Progress, so a re-screen that stops (a restart, a crash) goes on from where it was.
+    parties_total = models.PositiveIntegerField(default=0)
+    last_party_id = models.BigIntegerField(default=0)
 
     class Meta:
         ordering = ["-started_at"]

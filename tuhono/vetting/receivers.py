@@ -37,9 +37,20 @@ def subject_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
     transaction.on_commit(partial(_register, instance._meta.label_lower, instance.pk))
 
 
+def index_ready(sender: Any, signature: tuple[int, ...], **kwargs: Any) -> None:
+    """The lists' screening index is ready: screen whoever waited for it and re-screen against the new version."""
+    from .services import screening_catch_up_schedule
+
+    screening_catch_up_schedule()
+
+
 def connect() -> None:
     from django.apps import apps
     from django.db.models.signals import post_save
+
+    from tuhono.watchlists.services.index_build import index_ready_signal
+
+    index_ready_signal.connect(index_ready, dispatch_uid="tuhono.vetting.index_ready")
 
     for label in ("visits.visitparty", "visits.contactlogentry"):
         try:

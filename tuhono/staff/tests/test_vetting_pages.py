@@ -118,4 +118,4 @@ def test_the_alert_queue_reads_in_a_fixed_number_of_queries(staff_client, staff,
     with CaptureQueriesContext(connection) as four_alerts:
         response = client.get(reverse("staff:vetting:queue"))
     assert "Open alerts (4)" in response.content.decode()
-    assert len(four_alerts) == len(one_alert) <= 16
+    assert len(four_alerts) == len(one_alert) <= 18  # two of them: the lists' index and re-screen panel

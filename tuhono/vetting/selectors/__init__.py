@@ -18,6 +18,7 @@ from .assessments import (
     vetting_holds_for_visit,
 )
 from .outcome import CaseOutcome, case_outcome
+from .background import ScreeningWork, screening_work
 from .screening import (
     CaseLink,
     ScreeningSummary,
@@ -43,6 +44,7 @@ __all__ = [
     "PublicNotice",
     "QuestionView",
     "ScreeningSummary",
+    "ScreeningWork",
     "SectionView",
     "alert_queue",
     "arrangement_for",
@@ -61,6 +63,7 @@ __all__ = [
     "party_get",
     "questionnaire_view",
     "screening_summary",
+    "screening_work",
     "suggested_rating",
     "transparency_register",
     "vetting_holds_for_visit",

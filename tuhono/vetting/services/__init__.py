@@ -10,8 +10,9 @@ from .assessments import (
     assessment_update,
     decision_sign,
 )
-from .rescreen import rescreen_pending, rescreen_version
+from .rescreen import rescreen_pending, rescreen_version, screen_pending_parties
 from .screening import counterpart_add, party_register, party_screen, screening_sweep
+from .tasks import screening_catch_up_schedule
 
 __all__ = [
     "advice_answer",
@@ -29,5 +30,7 @@ __all__ = [
     "party_screen",
     "rescreen_pending",
     "rescreen_version",
+    "screen_pending_parties",
+    "screening_catch_up_schedule",
     "screening_sweep",
 ]

@@ -175,7 +175,8 @@ def _record_screening(party: ScreenedParty, actor: Any, versions: list[int]) -> 
 
 @transaction.atomic
 def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
-    """Screen one party against every list version in force, now.
+    """Screen one party against every list version in force, now (or, while the lists' index is
+    being built, leave it pending for the background screening).
 
     Guarantees: each match is stored with its score, explanation, list entity
     and the list version that last changed it; a dismissed match stays
@@ -184,12 +185,21 @@ def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
     """
     require_worker(actor, party.council_id)
     party = ScreenedParty.objects.select_for_update().get(pk=party.pk)
-    found = engine.screen(
-        names=[party.name, *party.aliases],
-        schema=party.schema,
-        birth_date=party.birth_date,
-        nationality=party.nationality,
-    )
+    try:
+        found = engine.screen(
+            names=[party.name, *party.aliases],
+            schema=party.schema,
+            birth_date=party.birth_date,
+            nationality=party.nationality,
+        )
+    except engine.IndexNotReady:
+        # The lists' index is being built (never here, in a request): the party waits, shown
+        # as pending, and is screened by the background task that runs when the index is ready.
+        if party.status != ScreeningStatus.PENDING:
+            party.status = ScreeningStatus.PENDING
+            party.save(update_fields=["status"])
+        engine.index_build_schedule()
+        return party
     counts = _sync_matches(actor=actor, party=party, found=found, scope=None, removed=set())
     versions = [v.pk for v in engine.versions_in_force()]
     _record_screening(party, actor, versions)

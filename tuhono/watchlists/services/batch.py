@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tuhono.core.spreadsheet import csv_dict_writer
 
+from .index_build import IndexNotReady, index_build_now
 from .screening import candidate_index, screen_entity
 
 INPUT_COLUMNS = [
@@ -58,7 +59,11 @@ def screen_csv(*, input_path: Path, output_path: Path) -> BatchResult:
             )
         reader.fieldnames = header
         index_started = time.perf_counter()
-        index = candidate_index()
+        try:
+            index = candidate_index()
+        except IndexNotReady:  # a command line, not a request: build it here rather than wait for the worker
+            index_build_now()
+            index = candidate_index()
         index_seconds = time.perf_counter() - index_started
         out_columns = header + [c for c in OUTPUT_COLUMNS if c not in header]
         rows = alerts = 0

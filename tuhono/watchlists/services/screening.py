@@ -6,6 +6,9 @@ The public API for casework:
     screen_entity(names=[...], schema=..., birth_dates=[...], countries=[...], limit=5) -> list[Match]
     screening_threshold() -> float
 
+Screening raises IndexNotReady while the index of the list versions in force is
+being built (see services/index_build.py): callers queue the screening.
+
 Each `Match` names the list entity (source, entity id, list version that
 last changed it, content hash: a dismissal can hold until that changes),
 its score in 0..1, `alert` (score at or above the threshold) and a
@@ -14,8 +17,8 @@ sentence saying why.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +28,9 @@ from ..enums import ListVersionStatus
 from ..matching.index import CandidateIndex
 from ..matching.names import PERSON_SCHEMAS, name_forms
 from ..matching.scoring import Subject, score_subject, warm_up
-from ..models import ListEntity, ListVersion
+from ..models import ListEntity
+from .index_build import IndexNotReady as IndexNotReady  # callers catch it from here
+from .index_build import forget_mapped, mapped_index
 
 DEFAULT_THRESHOLD = 0.75
 PREFILTER_LIMIT = 6
@@ -57,18 +62,12 @@ class Match:
     explanation: str
 
 
-_lock = threading.Lock()
-_cached: tuple[tuple[int, ...], CandidateIndex] | None = None
-
-
-def _signature() -> tuple[int, ...]:
-    return tuple(
-        ListVersion.objects.filter(status=ListVersionStatus.IN_FORCE).order_by("pk").values_list("pk", flat=True)
-    )
-
-
 def build_index() -> CandidateIndex:
-    """A fresh candidate index of every entity in force (one pass over the table)."""
+    """A fresh in-memory candidate index of every entity in force (one pass over the table).
+
+    Screening uses the index built on disk once per list version (`candidate_index`);
+    this one is for a handful of entities and for comparison in the benchmarks.
+    """
     warm_up()
     index = CandidateIndex()
     rows = (
@@ -87,19 +86,29 @@ def build_index() -> CandidateIndex:
 
 
 def candidate_index() -> CandidateIndex:
-    """The process's index, rebuilt when a list version lands or is replaced."""
-    global _cached
-    signature = _signature()
-    with _lock:
-        if _cached is None or _cached[0] != signature:
-            _cached = (signature, build_index())
-        return _cached[1]
+    """The index of the list versions in force, mapped from disk; IndexNotReady until it is built."""
+    return mapped_index()
+
+
+def warm_up_process() -> None:
+    """Load what screening reads on first use: the name analysis reference data and the mapped index.
+
+    Called once in gunicorn's master before it forks the workers (`--preload`, see
+    docs/operations.md), so every worker starts warm and shares these pages.
+    Never fails: a database or index not ready yet is loaded on first use instead.
+    """
+    warm_up()
+    with contextlib.suppress(Exception):  # best effort: the first screening maps it, or queues
+        candidate_index()
+    # The reference data is millions of long-lived objects: out of the garbage collector's sight
+    # (and, after a fork, untouched by it, so the workers' pages stay shared).
+    gc.collect()
+    gc.freeze()
 
 
 def reset_index() -> None:
-    global _cached
-    with _lock:
-        _cached = None
+    """Let go of this process's mapped index (it is mapped again at the next screening)."""
+    forget_mapped()
 
 
 def _country_codes(values: list[str]) -> list[str]:

@@ -37,6 +37,7 @@ from ..enums import ListFormat, ListUploadStatus, ListVersionStatus
 from ..importers import WatchlistFormatError, detect_format, reader_for, source_files
 from ..models import ListEntity, ListUpload, ListVersion, Source
 from ..permissions import user_may_keep_list, user_may_keep_lists
+from .index_build import index_build_schedule
 from .imports import checked_entities, existing_entities, file_sha256, land_version, refuse
 
 logger = logging.getLogger(__name__)
@@ -58,24 +59,14 @@ def archive_files(files: list[Path]) -> Path:
 
 
 def on_version_confirmed(*, version: ListVersion, actor: Any = None) -> None:
-    """Everything that follows a version coming into force, run once the transaction commits.
+    """Everything that follows a version coming into force, in the transaction that confirms it.
 
-    Alerts are re-screened against what the version changed (alerts on removed entities lapse here,
-    never before a confirmation).
+    The screening index of the versions now in force is built in the background (with the database task
+    backend the queued build commits or rolls back with the version); when it is ready, screening that
+    waited runs and every party is re-screened against what the version changed, so alerts on removed
+    entities lapse then, never before a confirmation.
     """
-
-    def rescreen() -> None:
-        from tuhono.vetting.models import ScreenedParty
-        from tuhono.vetting.services import rescreen_version
-
-        if not ScreenedParty.objects.exists():
-            return  # nobody screened yet: nothing can lapse or match
-        try:
-            rescreen_version(actor=actor, version=version)
-        except Exception:  # the version is in force; a failed re-screen is run again by `manage.py rescreen`
-            logger.exception("Re-screening against list version %s failed", version.pk)
-
-    transaction.on_commit(rescreen)
+    index_build_schedule()
 
 
 def _preview(*, source: Source | None, path: Path, file_format: str) -> dict[str, Any]:

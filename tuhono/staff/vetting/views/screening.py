@@ -29,6 +29,7 @@ def alert_queue(request: HttpRequest) -> HttpResponse:
             "pending": selectors.parties_list(user=user, status=ScreeningStatus.PENDING).count(),
             "assessments": list(selectors.assessments_list(user=user).exclude(status=AssessmentStatus.DECIDED)[:50]),
             "unprocessed": selectors.list_versions_awaiting_rescreen(),
+            "work": selectors.screening_work(),
             "may_work": user_may_work_vetting(user, user.council_id),  # type: ignore[union-attr]
             "cases": selectors.cases_for_council(council_id=user.council_id),  # type: ignore[union-attr]
         },
@@ -40,8 +41,8 @@ def alert_queue(request: HttpRequest) -> HttpResponse:
 def rescreen(request: HttpRequest) -> HttpResponse:
     _require_worker(request, request.user.council_id)  # type: ignore[union-attr]
     sweep = services.screening_sweep(actor=request.user, council_id=request.user.council_id)  # type: ignore[union-attr]
-    runs = services.rescreen_pending(actor=request.user)
-    messages.success(request, f"{sweep}. Re-screened against {len(runs)} new list version(s).")
+    services.screening_catch_up_schedule()  # the re-screen runs in the background; its progress shows on the page
+    messages.success(request, f"{sweep}. Re-screening against new list versions is queued.")
     return redirect("staff:vetting:queue")
 
 

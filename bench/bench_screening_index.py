@@ -1,0 +1,269 @@
+"""The screening index on disk (mapped by every process) beside the in-memory index built per process, in one run.
+
+Run: .venv/bin/python bench/bench_screening_index.py [--size 1000000] [--queries 500]
+(`make bench` runs it at BENCH_SCREENING_SIZE, default 1,000,000; --size 100000 for a quicker run.)
+
+A synthetic list (bench_screening_speed's generator: several scripts, few exact repeats)
+is imported with `manage.py watchlist_import` into a throw-away SQLite database;
+the command builds the index before it returns. Then fresh processes, started the
+way a web worker starts, screen the same names:
+
+- cold start: wall time from starting the process to the first screening's result;
+- peak RSS of the process, screenings a second on one core after start-up, p50/p95;
+- four processes screening at once: their RSS and PSS (/proc/<pid>/smaps_rollup) summed, beside one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _speed_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_screening_speed", ROOT / "bench/bench_screening_speed.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _memory() -> dict[str, float]:
+    values: dict[str, float] = {}
+    with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
+        for line in handle:
+            parts = line.split()
+            if parts and parts[0] in ("Rss:", "Pss:"):
+                values[parts[0][:-1].lower()] = int(parts[1]) / 1024
+    return values
+
+
+def _screen_all(index, workload, started: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from tuhono.watchlists.services.screening import screen_name
+
+    screen_name(name=workload[0][1], schema=workload[0][0], index=index, limit=1)
+    cold = time.time() - started
+    latencies = []
+    began = time.perf_counter()
+    alerts = 0
+    for schema, name in workload:
+        t0 = time.perf_counter()
+        matches = screen_name(name=name, schema=schema, index=index, limit=1)
+        latencies.append(time.perf_counter() - t0)
+        alerts += bool(matches and matches[0].alert)
+    total = time.perf_counter() - began
+    latencies.sort()
+    memory = _memory()
+    return {
+        "cold_start_s": cold,
+        "per_second": len(workload) / total,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "alerts": alerts,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": memory.get("rss", 0.0),
+        "pss_mb": memory.get("pss", 0.0),
+    }
+
+
+def child(mode: str, workload_path: str, started: float) -> None:
+    """One screening process: start Django, screen the workload, print its figures as JSON.
+
+    mode 'preload': warm up once, then fork four workers (gunicorn --preload) and print theirs.
+    """
+    import django
+
+    django.setup()
+    setup_s = time.time() - started
+    from tuhono.watchlists.services.screening import build_index, candidate_index, warm_up_process
+
+    workload = json.loads(Path(workload_path).read_text(encoding="utf-8"))
+    if mode == "preload":
+        from django.db import connections
+
+        warm_up_process()
+        connections.close_all()
+        pipes = []
+        for _ in range(4):
+            read, write = os.pipe()
+            forked = time.time()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                result = _screen_all(candidate_index(), workload, forked)
+                os.write(write, json.dumps(result).encode())
+                os._exit(0)
+            os.close(write)
+            pipes.append((pid, read))
+        results = []
+        for pid, read in pipes:
+            with os.fdopen(read, "rb") as handle:
+                results.append(json.loads(handle.read()))
+            os.waitpid(pid, 0)
+        memory = _memory()
+        print(
+            json.dumps(
+                {"workers": results, "master_rss_mb": memory.get("rss", 0.0), "master_pss_mb": memory.get("pss", 0.0)}
+            )
+        )
+        return
+    t0 = time.time()
+    index = build_index() if mode == "memory" else candidate_index()
+    index.search(["warm up"], "Person")
+    index_s = time.time() - t0
+    if mode == "mapped":
+        warm_up_process()  # what build_index does besides indexing: the scorer's reference data, gc.freeze
+    result = _screen_all(index, workload, started)
+    result.update(setup_s=setup_s, index_s=index_s)
+    print(json.dumps(result))
+
+
+def _spawn(mode: str, workload: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    # The bench's own interpreter and file, with fixed arguments: no outside input.
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, __file__, "--child", mode, "--workload", str(workload), "--started", repr(time.time())],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _collect(processes: list[subprocess.Popen[str]]) -> list[dict[str, float]]:
+    out = []
+    for process in processes:
+        stdout, _ = process.communicate()
+        if process.returncode:
+            raise RuntimeError(f"screening process failed ({process.returncode})")
+        out.append(json.loads(stdout.strip().splitlines()[-1]))
+    return out
+
+
+def _line(label: str, r: dict[str, float]) -> str:
+    return (
+        f"{label:<34}{r['cold_start_s']:>9.1f}{r['setup_s']:>9.1f}{r['index_s']:>9.2f}{r['peak_rss_mb']:>10.0f}"
+        f"{r['per_second']:>10.0f}{r['p50_ms']:>8.1f}{r['p95_ms']:>8.1f}"
+    )
+
+
+def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
+    speed = _speed_module()
+    results: dict[str, object] = {"size": size}
+    load = os.getloadavg()
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="tuhono-bench-index-") as tmp:
+        folder = Path(tmp)
+        data = folder / "entities.ftm.json"
+        sample = speed.generate(data, size)
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "TUHONO_SCREENING_INDEX_DIR": str(folder / "screening-index"),
+            "TUHONO_TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        }
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)  # noqa: S603
+        started = time.perf_counter()
+        imported = subprocess.run(  # noqa: S603
+            [*manage, "watchlist_import", str(data), "--format", "ftm", "--source", "Synthetic"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        import_seconds = time.perf_counter() - started
+        import_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(imported.stdout.strip())
+        index_dir = folder / "screening-index"
+        size_bytes = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
+        build_line = next((ln for ln in imported.stdout.splitlines() if "built in" in ln), "")
+        build_seconds = float(build_line.rsplit("built in", 1)[1].split("s")[0]) if build_line else float("nan")
+        results.update(import_s=import_seconds, import_peak_mb=import_peak, build_s=build_seconds)
+        results["index_mb"] = size_bytes / 1e6
+        print(
+            f"watchlist_import (with the index build): {import_seconds:.1f} s, peak RSS {import_peak:.0f} MB; "
+            f"index build {build_seconds:.1f} s, {size_bytes / 1e6:.0f} MB on disk"
+        )
+        rng = random.Random(11)
+        picks = [sample[rng.randrange(len(sample))] for _ in range(queries // 2)]
+        workload = [(s, speed.mangle(n, rng)) for s, n in picks]
+        workload += [speed.synthetic_name(random.Random(1000 + i)) for i in range(queries - len(workload))]
+        rng.shuffle(workload)
+        workload_path = folder / "workload.json"
+        workload_path.write_text(json.dumps(workload, ensure_ascii=False), encoding="utf-8")
+
+        print(f"\none process, {queries} screenings (half mangled list names)")
+        print(
+            f"{'':<34}{'cold s':>9}{'Django s':>9}{'index s':>9}{'peak MB':>10}{'per s':>10}{'p50 ms':>8}{'p95 ms':>8}"
+        )
+        (memory,) = _collect([_spawn("memory", workload_path, env)])
+        print(_line("in-memory index built per process", memory))
+        (mapped,) = _collect([_spawn("mapped", workload_path, env)])
+        print(_line("index mapped from disk", mapped))
+        results.update(memory=memory, mapped=mapped)
+
+        print("\nfour processes screening at once (gunicorn-like workers), memory at the end of their run")
+        print(f"{'':<34}{'RSS MB':>10}{'PSS MB':>10}{'per s each':>12}{'cold s max':>12}")
+        modes = ["mapped", "memory"] if memory_workers else ["mapped"]
+        for mode in modes:
+            four = _collect([_spawn(mode, workload_path, env) for _ in range(4)])
+            rss, pss = sum(r["rss_mb"] for r in four), sum(r["pss_mb"] for r in four)
+            one = mapped if mode == "mapped" else memory
+            label = "index mapped from disk" if mode == "mapped" else "in-memory index built per process"
+            print(f"{label + ', one':<34}{one['rss_mb']:>10.0f}{one['pss_mb']:>10.0f}{one['per_second']:>12.0f}")
+            print(
+                f"{label + ', four':<34}{rss:>10.0f}{pss:>10.0f}"
+                f"{statistics.mean(r['per_second'] for r in four):>12.0f}{max(r['cold_start_s'] for r in four):>12.1f}"
+            )
+            results[f"{mode}_four"] = {"rss_mb": rss, "pss_mb": pss}
+        (preload,) = _collect([_spawn("preload", workload_path, env)])
+        workers = preload["workers"]
+        rss = preload["master_rss_mb"] + sum(r["rss_mb"] for r in workers)
+        pss = preload["master_pss_mb"] + sum(r["pss_mb"] for r in workers)
+        speed_each = statistics.mean(r["per_second"] for r in workers)
+        cold_max = max(r["cold_start_s"] for r in workers)
+        print(
+            f"{'mapped, four forked (--preload)':<34}{rss:>10.0f}{pss:>10.0f}{speed_each:>12.0f}{cold_max:>12.1f}"
+            "   (master included)"
+        )
+        results["preload_four"] = {"rss_mb": rss, "pss_mb": pss, "workers": workers}
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        "targets (index mapped from disk): cold start <= 5 s, peak RSS <= 600 MB, >= 100 screenings/s, p95 <= 20 ms, "
+        "four workers about one"
+    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=int(os.environ.get("BENCH_SCREENING_SIZE", "1000000")))
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--child", choices=["memory", "mapped", "preload"])
+    parser.add_argument("--workload")
+    parser.add_argument("--started", type=float, default=0.0)
+    parser.add_argument(
+        "--memory-workers", action="store_true", help="also four in-memory processes (at 1M: about 5 GB, minutes)"
+    )
+    args, _ = parser.parse_known_args()
+    if args.child:
+        child(args.child, args.workload, args.started)
+        return
+    run(size=args.size, queries=args.queries, memory_workers=args.memory_workers or args.size <= 200000)
+
+
+if __name__ == "__main__":
+    main()
