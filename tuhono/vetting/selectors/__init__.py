@@ -17,8 +17,8 @@ from .assessments import (
     questionnaire_view,
     vetting_holds_for_visit,
 )
-from .outcome import CaseOutcome, case_outcome
 from .background import ScreeningWork, screening_work
+from .outcome import CaseOutcome, case_outcome
 from .screening import (
     CaseLink,
     ScreeningSummary,

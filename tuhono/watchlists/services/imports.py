@@ -21,7 +21,6 @@ from tuhono.core.uploads import managed_relative, managed_remove
 from ..enums import ListVersionStatus
 from ..importers import WatchlistFormatError, detect_format, reader_for, source_files
 from ..models import ListEntity, ListVersion, Source
-from .index_build import index_build_schedule
 
 BATCH_SIZE = 2000
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")

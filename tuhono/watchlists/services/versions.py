@@ -37,8 +37,8 @@ from ..enums import ListFormat, ListUploadStatus, ListVersionStatus
 from ..importers import WatchlistFormatError, detect_format, reader_for, source_files
 from ..models import ListEntity, ListUpload, ListVersion, Source
 from ..permissions import user_may_keep_list, user_may_keep_lists
-from .index_build import index_build_schedule
 from .imports import checked_entities, existing_entities, file_sha256, land_version, refuse
+from .index_build import index_build_schedule
 
 logger = logging.getLogger(__name__)
 FOLDER_KIND = "watchlists"
