@@ -130,3 +130,9 @@ def otp_verified_client(username: str) -> Any:
 def staff_client(db: Any) -> Any:
     """`staff_client("approver")`: a client signed in with password and two-factor code, as staff would be."""
     return otp_verified_client
+
+
+@pytest.fixture
+def national_install(settings: Any) -> None:
+    """A national register: the public pages show every council's partnerships."""
+    settings.TUHONO_INSTALL_MODE = "national"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale as django_lang_info
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development")
@@ -166,6 +167,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tūhono <partnerships
 # The organisation that runs this site: named on every page.
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")
 TUHONO_HOME_COUNCIL_SLUG = os.environ.get("TUHONO_HOME_COUNCIL_SLUG", "auckland")
+# "council": the public pages, map, API, feeds and downloads show the home council's register only.
+# "national": they show every council's, with a council filter.
+TUHONO_INSTALL_MODE = os.environ.get("TUHONO_INSTALL_MODE", "council")
+if TUHONO_INSTALL_MODE not in ("council", "national"):
+    raise ImproperlyConfigured("TUHONO_INSTALL_MODE must be 'council' or 'national'.")
 TUHONO_CONTACT_EMAIL = os.environ.get("TUHONO_CONTACT_EMAIL", "globalpartnerships@tuhono.localhost")
 
 LOGGING = {

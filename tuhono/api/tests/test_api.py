@@ -6,7 +6,8 @@ from openapi_spec_validator import validate
 from tuhono.partnerships.models import Partnership
 from tuhono.partnerships.services import partnership_update
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 
 def test_openapi_document_is_valid(client, demo):

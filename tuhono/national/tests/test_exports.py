@@ -11,7 +11,8 @@ from icalendar import Calendar
 
 from tuhono.partnerships.models import Partnership
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 
 @pytest.fixture

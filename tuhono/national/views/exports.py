@@ -177,7 +177,7 @@ DOWNLOADS = [
 
 def catalogue(request: HttpRequest) -> JsonResponse:
     """A DCAT-US 1.1 data.json, as data.govt.nz harvests."""
-    latest = Partnership.objects.published().order_by("-updated_at").values_list("updated_at", flat=True).first()
+    latest = selectors.published_in_scope().order_by("-updated_at").values_list("updated_at", flat=True).first()
     organisation = settings.TUHONO_ORGANISATION
     dataset = {
         "@type": "dcat:Dataset",
@@ -232,7 +232,7 @@ def data_page(request: HttpRequest) -> HttpResponse:
             "downloads": [(reverse(name), title, fmt) for name, title, _, fmt in DOWNLOADS],
             "licence_url": LICENCE_URL,
             "licence_name": LICENCE_NAME,
-            "count": Partnership.objects.published().count(),
+            "count": selectors.published_in_scope().count(),
         },
     )
 
@@ -250,7 +250,7 @@ class PartnershipFeed(Feed):
     def items(self) -> list[Any]:
         partnerships = list(selectors.partnership_queryset_public().order_by("-created_at", "-pk")[:40])
         milestones = list(
-            Milestone.objects.filter(published=True, partnership__published=True)
+            Milestone.objects.filter(published=True, partnership__in=selectors.published_in_scope())
             .select_related("partnership", "partnership__council", "partnership__partner")
             .order_by("-occurred_on", "-pk")[:40]
         )

@@ -81,7 +81,7 @@ def test_list_query_count_does_not_grow_with_the_register(client, demo, django_a
         client.get("/partnerships/")
 
 
-def test_a_large_register_is_listed_a_page_at_a_time(client, demo, monkeypatch):
+def test_a_large_register_is_listed_a_page_at_a_time(client, demo, monkeypatch, national_install):
     from tuhono.public.views import register
 
     monkeypatch.setattr(register, "PARTNERSHIPS_PER_PAGE", 10)

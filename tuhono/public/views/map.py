@@ -34,7 +34,9 @@ def filter_choices() -> dict[str, Any]:
             (c.slug, c.name)
             for c in council_list_public()
             if c.partnership_count  # type: ignore[attr-defined]
-        ],
+        ]
+        if selectors.is_national_install()
+        else [],
     }
 
 
