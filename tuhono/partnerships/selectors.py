@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from tuhono.places.countries import country_name
+from tuhono.places.countries import REGION_ORDER, country_name, country_region, region_label
 
+from . import search
 from .enums import ANNIVERSARY_YEARS, FORMAL_KINDS, AllianceKind, MilestoneKind, PartnershipKind, PartnershipStatus
 from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership
 
@@ -113,14 +114,8 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     if filters is None:
         return queryset
     if filters.q:
-        queryset = queryset.filter(
-            Q(partner__name__icontains=filters.q)
-            | Q(partner__ascii_name__icontains=filters.q)
-            | Q(council__name__icontains=filters.q)
-            | Q(summary__icontains=filters.q)
-            | Q(partner_authority__icontains=filters.q)
-            | Q(focus_areas__name__icontains=filters.q)
-        ).distinct()
+        # Names in any script and spelling, the council, focus areas and summary: the search table.
+        queryset = queryset.filter(search.matching(filters.q))
     if filters.country:
         queryset = queryset.filter(partner__country_code=filters.country)
     if filters.kind:
@@ -165,6 +160,7 @@ class TimelineEntry:
     participants: int | None = None
     value_nzd: Any = None
     kind: str = ""
+    anchor: str = ""  # the entry's id on the page, which feeds link to
 
 
 def partnership_timeline(partnership: Partnership, milestones: list[Milestone]) -> list[TimelineEntry]:
@@ -180,6 +176,7 @@ def partnership_timeline(partnership: Partnership, milestones: list[Milestone]) 
             participants=m.participants,
             value_nzd=m.value_nzd,
             kind=m.kind,
+            anchor=f"milestone-{m.pk}",
         )
         for m in milestones
     ]
@@ -194,6 +191,7 @@ def partnership_timeline(partnership: Partnership, milestones: list[Milestone]) 
                 what=what,
                 description=partnership.signed_basis,
                 kind=MilestoneKind.SIGNED,
+                anchor="signed",
             )
         )
     # Stable: on the same date the milestones recorded first stay first, the signing after them.
@@ -207,6 +205,26 @@ def partnerships_grouped_by_country(partnerships: list[Partnership]) -> OrderedD
         if partnership.kind in FORMAL_KINDS:
             groups.setdefault(country_name(partnership.partner.country_code), []).append(partnership)
     return OrderedDict(sorted(groups.items()))
+
+
+def partnerships_grouped_by_region(partnerships: list[Partnership]) -> OrderedDict[str, list[Partnership]]:
+    """Formal relationships by the partner's UN M49 region (Australia and the Pacific, Asia, the Americas,
+    Europe, Africa), as Auckland's own page groups them; within a region by country, then name."""
+    groups: dict[str, list[Partnership]] = {}
+    for partnership in partnerships:
+        if partnership.kind in FORMAL_KINDS:
+            groups.setdefault(country_region(partnership.partner.country_code), []).append(partnership)
+
+    def order(region: str) -> tuple[int, str]:
+        return (REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER), region)
+
+    return OrderedDict(
+        (
+            region_label(region),
+            sorted(groups[region], key=lambda p: (country_name(p.partner.country_code), p.partner.name, p.pk)),
+        )
+        for region in sorted(groups, key=order)
+    )
 
 
 def alliance_list_public(*, kind: str | None = None, council_slug: str | None = None) -> QuerySet[Alliance]:

@@ -62,6 +62,7 @@ def test_only_public_fields(client, demo):
         "status",
         "signed",
         "signed_basis",
+        "resigned",
         "ended",
         "legacy_council",
         "owner",

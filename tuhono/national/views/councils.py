@@ -73,7 +73,7 @@ def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "national": selectors.is_national_install(),
             "partnerships": partnerships,
-            "groups": selectors.partnerships_grouped_by_country(partnerships),
+            "groups": selectors.partnerships_grouped_by_region(partnerships),
             "others": [p for p in partnerships if p.kind == "strategic_alliance"],
             "legacy_councils": legacy,
             "anniversaries": statistics.anniversaries_upcoming(council_slug=slug),

@@ -133,7 +133,10 @@ def partnerships_geojson(request: HttpRequest) -> HttpResponse:
 
 
 def anniversaries_ics(request: HttpRequest) -> HttpResponse:
-    """RFC 5545: one yearly all-day event per dated partnership, with a UID that never changes."""
+    """RFC 5545: one yearly all-day event per partnership signed on a known day, with a UID that never changes.
+
+    A partnership whose date is recorded only to the year or month has no day to fall on: it is left out
+    rather than given an invented one (the register and its pages show those years)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.TUHONO_ORGANISATION}//Tūhono partnership anniversaries//EN")
     calendar.add("version", "2.0")
@@ -143,6 +146,8 @@ def anniversaries_ics(request: HttpRequest) -> HttpResponse:
     for partnership in _published():
         if partnership.signed_on is None or partnership.status == "ended":
             continue
+        if partnership.signed_precision != DatePrecision.DAY:
+            continue
         event = Event()
         event.add("uid", f"partnership-{partnership.pk}-anniversary@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
@@ -150,14 +155,7 @@ def anniversaries_ics(request: HttpRequest) -> HttpResponse:
         event.add("dtend", partnership.signed_on + dt.timedelta(days=1))
         event.add("rrule", vRecur(freq="yearly"))
         event.add("summary", f"Anniversary: {partnership.council.name} – {partnership.partner.name}")
-        wording: dict[str, str] = {
-            DatePrecision.DAY: f"Signed on {partnership.signed_display}.",
-            DatePrecision.MONTH: f"Signed in {partnership.signed_display}; the day is not recorded.",
-            DatePrecision.YEAR: f"Signed in {partnership.signed_display}; the day is not recorded, so the "
-            "anniversary is shown on 1 January.",
-        }
-        known = wording[partnership.signed_precision]
-        event.add("description", f"{partnership.get_kind_display()}. {known}")
+        event.add("description", f"{partnership.get_kind_display()}. Signed on {partnership.signed_display}.")
         event.add("url", request.build_absolute_uri(reverse("public:partnership_detail", args=[partnership.slug])))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

@@ -26,10 +26,11 @@ def test_map_data_is_rfc_7946_points_with_public_fields_only(client, demo):
     assert fukuoka["properties"]["url"] == "/partnerships/auckland-fukuoka/"
     assert set(fukuoka["properties"]) == {
         "slug", "url", "name", "place_kind", "country_code", "country", "country_numeric", "kind", "kind_label",
-        "status", "status_label", "signed", "focus_areas", "summary", "council",
+        "status", "status_label", "signed", "resigned", "focus_areas", "summary", "council",
     }  # fmt: skip
     samoa = next(f for f in data["features"] if f["properties"]["name"] == "Samoa")
     assert samoa["properties"]["place_kind"] == "country" and samoa["properties"]["country_numeric"] == "882"
+    assert samoa["properties"]["signed"] is None and samoa["properties"]["resigned"] == "2012"
     assert data["councils"] == [
         {
             "slug": "auckland",
@@ -76,7 +77,7 @@ def test_brief_map_data_leaves_out_what_the_map_reads_on_demand(client, demo):
     assert len(json.dumps(brief)) < len(json.dumps(full)) * 0.7
 
 
-def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
+def test_map_page_lists_the_same_partnerships_without_javascript(client, demo, national_install):
     response = client.get(reverse("public:partnership_map"), {"council": "auckland"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -92,7 +93,7 @@ def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
     assert "<script>" not in html and "style=" not in html and "<style" not in html
 
 
-def test_map_page_query_count_is_fixed(client, demo, django_assert_num_queries):
+def test_map_page_query_count_is_fixed(client, demo, national_install, django_assert_num_queries):
     with django_assert_num_queries(7):
         client.get(reverse("public:partnership_map"))
     for partnership in Partnership.objects.all()[:5]:
@@ -101,7 +102,7 @@ def test_map_page_query_count_is_fixed(client, demo, django_assert_num_queries):
         client.get(reverse("public:partnership_map"), {"kind": "sister_city"})
 
 
-def test_map_page_table_is_paged(client, demo, monkeypatch):
+def test_map_page_table_is_paged(client, demo, national_install, monkeypatch):
     monkeypatch.setattr("tuhono.public.views.map.TABLE_PAGE_SIZE", 10)
     pages = -(-Partnership.objects.filter(kind="sister_city", published=True).count() // 10)
     assert pages >= 2

@@ -325,6 +325,7 @@
     fact(dl, labels.kind, p.kind_label);
     fact(dl, labels.council, council ? council.name : "");
     fact(dl, labels.signed, dateText(p.signed));
+    if (p.resigned) fact(dl, labels.resigned, dateText(p.resigned));
     fact(dl, labels.status, p.status_label);
     if (p.focus_areas && p.focus_areas.length) {
       var ul = html("ul", null, "tags");
@@ -347,6 +348,7 @@
         if (!d) return;
         p.summary = d.summary;
         p.focus_areas = d.focus_areas;
+        p.resigned = d.resigned;
         if (chosen === f && !panel.hidden) { panelBody.textContent = ""; fillPartnership(f, panelBody); }
       });
     }
