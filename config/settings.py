@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "config.middleware.TwoFactorRequiredMiddleware",
     "config.middleware.PublicPageCacheMiddleware",
+    # Before the page cache stores a page: te reo interface text marked lang="mi".
+    "tuhono.public.language.MarkTeReoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -101,6 +103,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tuhono.core.context_processors.site",
             ],
+            # {% load i18n %}: Django's tags, with te reo Māori text marked lang="mi" (tuhono/public/language.py).
+            "libraries": {"i18n": "tuhono.public.templatetags.marked_i18n"},
         },
     },
 ]
