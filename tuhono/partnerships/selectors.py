@@ -229,7 +229,7 @@ def partnerships_grouped_by_region(partnerships: list[Partnership]) -> OrderedDi
 
 def alliance_list_public(*, kind: str | None = None, council_slug: str | None = None) -> QuerySet[Alliance]:
     queryset = Alliance.objects.filter(published=True).prefetch_related(
-        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "place")),
+        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "council__seat", "place")),
         "focus_areas",
     )
     if kind:
