@@ -8,7 +8,7 @@ from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import AllianceKind, MilestoneKind, PartnershipKind, PartnershipStatus
 
 # A national or world register holds tens of thousands of ties: the list shows them a page at a time.
-PARTNERSHIPS_PER_PAGE = 200
+PARTNERSHIPS_PER_PAGE = 50
 
 
 def partnership_list(request: HttpRequest) -> HttpResponse:
