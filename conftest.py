@@ -179,7 +179,15 @@ def administrator_client(username: str, council_slug: str | None = "auckland", *
     )
     user.groups.set(Group.objects.filter(name__in=["administrator", *roles]))
     return otp_verified_client(username)
+
+
 @pytest.fixture(autouse=True)
 def _upload_dir(settings: Any, tmp_path_factory: Any) -> None:
     """Files kept between an upload and its confirmation go to a folder of the test's own."""
     settings.TUHONO_UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
+
+
+@pytest.fixture
+def national_install(settings: Any) -> None:
+    """A national register: the public pages show every council's partnerships."""
+    settings.TUHONO_INSTALL_MODE = "national"

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 import django.conf.locale as django_lang_info
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development")
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "config.middleware.TwoFactorRequiredMiddleware",
     "config.middleware.PublicPageCacheMiddleware",
+    # Before the page cache stores a page: te reo interface text marked lang="mi".
+    "tuhono.public.language.MarkTeReoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -109,9 +112,13 @@ TEMPLATES = [
                 "tuhono.core.context_processors.site",
                 "tuhono.staff.context_processors.back_office",
             ],
+            # {% load i18n %}: Django's tags, with te reo Māori text marked lang="mi" (tuhono/public/language.py).
+            "libraries": {"i18n": "tuhono.public.templatetags.marked_i18n"},
         },
     },
 ]
+# The one deliberate case of templates.W003: the i18n library above replaces Django's own under its name.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -185,6 +192,11 @@ TUHONO_SCREENING_INDEX_DIR = os.environ.get("TUHONO_SCREENING_INDEX_DIR", str(BA
 # The organisation that runs this site: named on every page.
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")
 TUHONO_HOME_COUNCIL_SLUG = os.environ.get("TUHONO_HOME_COUNCIL_SLUG", "auckland")
+# "council": the public pages, map, API, feeds and downloads show the home council's register only.
+# "national": they show every council's, with a council filter.
+TUHONO_INSTALL_MODE = os.environ.get("TUHONO_INSTALL_MODE", "council")
+if TUHONO_INSTALL_MODE not in ("council", "national"):
+    raise ImproperlyConfigured("TUHONO_INSTALL_MODE must be 'council' or 'national'.")
 TUHONO_CONTACT_EMAIL = os.environ.get("TUHONO_CONTACT_EMAIL", "globalpartnerships@tuhono.localhost")
 
 # Uploads (tuhono/core/uploads.py): the largest request body any form accepts, refused before it is read;

@@ -14,7 +14,7 @@ import pytest
 from tests.browser.test_map import open_map
 from tuhono.partnerships.models import Partnership
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("national_install")]
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from django.urls import reverse
 from tuhono.core.dates import iso_partial_date
 from tuhono.councils.models import Council
 from tuhono.partnerships import selectors
-from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
+from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
 from tuhono.partnerships.models import Partnership
 from tuhono.places.countries import country_name, country_numeric
 
@@ -73,7 +73,7 @@ def map_features(
         .filter(partner__latitude__isnull=False, partner__longitude__isnull=False)
         .order_by("partner__longitude", "pk")
     )
-    rows = list(partnerships.values(*FIELDS))
+    rows = list(partnerships.values(*FIELDS, *(() if brief else ("resigned_on",))))
     areas = {} if brief else _focus_areas(partnerships)
     digits = 4 if brief else 5
     council_ids = {row["council_id"] for row in rows}
@@ -107,6 +107,7 @@ def map_features(
             properties["url"] = f"{detail_url}{row['slug']}/"
             properties["focus_areas"] = areas.get(row["pk"], [])
             properties["summary"] = row["summary"]
+            properties["resigned"] = iso_partial_date(row["resigned_on"], "year") if row["resigned_on"] else None
         return {
             "type": "Feature",
             "id": row["pk"],
@@ -142,6 +143,8 @@ def map_features(
             }
             for council in councils.values()
         ],
+        # Another: the alliances drawn as lines between their members (the Tripartite Economic Alliance).
+        "alliances": alliance_lines(),
     }
     if brief:
         # Foreign members again: the names the brief features leave out, given once, and for every
@@ -155,6 +158,32 @@ def map_features(
         if group_level is not None:
             collection["zoom"] = group_level
     return collection
+
+
+def _member_point(member: Any) -> list[float] | None:
+    place = member.council.seat if member.council else member.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return [round(place.longitude, 4), round(place.latitude, 4)]
+
+
+def alliance_lines() -> list[dict[str, Any]]:
+    """Published alliances of this install with at least two members on the map: their members' points."""
+    lines = []
+    for alliance in selectors.alliance_list_public(kind=AllianceKind.ALLIANCE).prefetch_related(
+        "members__council__seat"
+    ):
+        members = [m for m in alliance.members.all() if _member_point(m)]
+        if len(members) >= 2:
+            lines.append(
+                {
+                    "slug": alliance.slug,
+                    "name": alliance.name,
+                    "members": [str(m) for m in members],
+                    "coordinates": [_member_point(m) for m in members],
+                }
+            )
+    return lines
 
 
 def map_geojson(request: HttpRequest) -> HttpResponse:

@@ -106,6 +106,7 @@ SCHEMAS: dict[str, Any] = {
             "status": {"type": "string", "enum": PartnershipStatus.values},
             "signed": {**NULLABLE_STRING, "description": "YYYY, YYYY-MM or YYYY-MM-DD: as precisely as known"},
             "signed_basis": NULLABLE_STRING,
+            "resigned": {**NULLABLE_STRING, "description": "YYYY: when last re-signed, where recorded"},
             "ended": NULLABLE_STRING,
             "legacy_council": NULLABLE_STRING,
             "owner": {"type": "string"},

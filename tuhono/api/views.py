@@ -61,6 +61,9 @@ def partnership_detail(request: HttpRequest, partnership_id: int) -> JsonRespons
 
 def council_list(request: HttpRequest) -> JsonResponse:
     councils = council_list_public()
+    home_slug = selectors.home_council_slug()
+    if home_slug:
+        councils = councils.filter(slug=home_slug)
     return JsonResponse(
         {
             "count": len(councils),

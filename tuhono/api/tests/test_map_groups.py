@@ -7,7 +7,8 @@ from django.test import Client
 
 from tuhono.partnerships.models import Partnership
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 MAP = "/api/map.geojson"
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import describe_violations
 from tests.browser.axe import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("national_install")]
 
 PAGES = [
     "/councils/",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -10,8 +11,10 @@ import pytest
 from icalendar import Calendar
 
 from tuhono.partnerships.models import Partnership
+from tuhono.partnerships.services import partnership_update
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 
 @pytest.fixture
@@ -56,6 +59,9 @@ def test_geojson_is_an_rfc7946_feature_collection_in_longitude_latitude_order(cl
 
 
 def test_icalendar_parses_back_with_yearly_all_day_events_and_stable_uids(client, draft):
+    # Only a date known to the day has an anniversary day: record Busan's signing to the day.
+    busan_tie = Partnership.objects.get(council__slug="auckland", partner__name="Busan")
+    partnership_update(actor=None, partnership=busan_tie, signed_on=dt.date(1996, 10, 4), signed_precision="day")
     first = Calendar.from_ical(client.get("/data/anniversaries.ics").content)
     second = Calendar.from_ical(client.get("/data/anniversaries.ics").content)
     events = list(first.walk("VEVENT"))
@@ -66,7 +72,29 @@ def test_icalendar_parses_back_with_yearly_all_day_events_and_stable_uids(client
     assert [e["UID"] for e in events] == [e["UID"] for e in second.walk("VEVENT")]
     assert not any("Brisbane" in str(e["SUMMARY"]) for e in events)
     busan = next(e for e in events if "Busan" in str(e["SUMMARY"]))
-    assert busan.decoded("DTSTART").year == 1996
+    assert busan.decoded("DTSTART") == dt.date(1996, 10, 4)
+
+
+def test_icalendar_gives_no_invented_day_to_a_year_only_date(client, demo):
+    events = list(Calendar.from_ical(client.get("/data/anniversaries.ics").content).walk("VEVENT"))
+    dated_to_day = Partnership.objects.filter(published=True, signed_precision="day").exclude(status="ended").count()
+    assert len(events) == dated_to_day
+    assert not any(e.decoded("DTSTART").timetuple().tm_yday == 1 for e in events)
+    assert not any("Fukuoka" in str(e["SUMMARY"]) for e in events)  # signed in 1986, day not recorded
+
+
+def test_every_atom_link_resolves_to_its_page_and_entry(client, demo):
+    import re as re_module
+
+    feed = client.get("/feeds/partnerships.atom").content.decode()
+    links = re_module.findall(r'<link href="([^"]+)" rel="alternate"', feed)
+    assert len(links) > 10
+    for link in links:
+        path, _, anchor = link.removeprefix("http://testserver").partition("#")
+        response = client.get(path)
+        assert response.status_code == 200, link
+        if anchor:
+            assert f'id="{anchor}"' in response.content.decode(), link
 
 
 def test_json_and_catalogue(client, draft):

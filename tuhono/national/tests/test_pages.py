@@ -14,7 +14,8 @@ from tuhono.councils.models import Council, PartnerSeeking
 from tuhono.partnerships import statistics
 from tuhono.partnerships.models import Partnership
 
-pytestmark = pytest.mark.django_db
+# These tests read the national register.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_install")]
 
 
 def test_councils_list_shows_national_demo_with_counts(client, demo, django_assert_max_num_queries):

@@ -134,7 +134,10 @@ def partnerships_geojson(request: HttpRequest) -> HttpResponse:
 
 
 def anniversaries_ics(request: HttpRequest) -> HttpResponse:
-    """RFC 5545: one yearly all-day event per dated partnership, with a UID that never changes."""
+    """RFC 5545: one yearly all-day event per partnership signed on a known day, with a UID that never changes.
+
+    A partnership whose date is recorded only to the year or month has no day to fall on: it is left out
+    rather than given an invented one (the register and its pages show those years)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.TUHONO_ORGANISATION}//Tūhono partnership anniversaries//EN")
     calendar.add("version", "2.0")
@@ -144,6 +147,8 @@ def anniversaries_ics(request: HttpRequest) -> HttpResponse:
     for partnership in _published():
         if partnership.signed_on is None or partnership.status == "ended":
             continue
+        if partnership.signed_precision != DatePrecision.DAY:
+            continue
         event = Event()
         event.add("uid", f"partnership-{partnership.pk}-anniversary@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
@@ -151,14 +156,7 @@ def anniversaries_ics(request: HttpRequest) -> HttpResponse:
         event.add("dtend", partnership.signed_on + dt.timedelta(days=1))
         event.add("rrule", vRecur(freq="yearly"))
         event.add("summary", f"Anniversary: {partnership.council.name} – {partnership.partner.name}")
-        wording: dict[str, str] = {
-            DatePrecision.DAY: f"Signed on {partnership.signed_display}.",
-            DatePrecision.MONTH: f"Signed in {partnership.signed_display}; the day is not recorded.",
-            DatePrecision.YEAR: f"Signed in {partnership.signed_display}; the day is not recorded, so the "
-            "anniversary is shown on 1 January.",
-        }
-        known = wording[partnership.signed_precision]
-        event.add("description", f"{partnership.get_kind_display()}. {known}")
+        event.add("description", f"{partnership.get_kind_display()}. Signed on {partnership.signed_display}.")
         event.add("url", request.build_absolute_uri(reverse("public:partnership_detail", args=[partnership.slug])))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
@@ -178,7 +176,7 @@ DOWNLOADS = [
 
 def catalogue(request: HttpRequest) -> JsonResponse:
     """A DCAT-US 1.1 data.json, as data.govt.nz harvests."""
-    latest = Partnership.objects.published().order_by("-updated_at").values_list("updated_at", flat=True).first()
+    latest = selectors.published_in_scope().order_by("-updated_at").values_list("updated_at", flat=True).first()
     organisation = settings.TUHONO_ORGANISATION
     dataset = {
         "@type": "dcat:Dataset",
@@ -233,7 +231,7 @@ def data_page(request: HttpRequest) -> HttpResponse:
             "downloads": [(reverse(name), title, fmt) for name, title, _, fmt in DOWNLOADS],
             "licence_url": LICENCE_URL,
             "licence_name": LICENCE_NAME,
-            "count": Partnership.objects.published().count(),
+            "count": selectors.published_in_scope().count(),
         },
     )
 
@@ -251,7 +249,7 @@ class PartnershipFeed(Feed):
     def items(self) -> list[Any]:
         partnerships = list(selectors.partnership_queryset_public().order_by("-created_at", "-pk")[:40])
         milestones = list(
-            Milestone.objects.filter(published=True, partnership__published=True)
+            Milestone.objects.filter(published=True, partnership__in=selectors.published_in_scope())
             .select_related("partnership", "partnership__council", "partnership__partner")
             .order_by("-occurred_on", "-pk")[:40]
         )

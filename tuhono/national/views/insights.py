@@ -14,7 +14,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import scope_to_user_council, user_has_role, user_reads_all_councils
 from tuhono.councils.models import Council
 from tuhono.councils.selectors import council_get
-from tuhono.partnerships import statistics
+from tuhono.partnerships import selectors, statistics
 from tuhono.partnerships.models import Partnership
 
 from ..charts import bar_chart
@@ -26,7 +26,7 @@ def _list_link(council_slug: str, **params: str) -> str:
 
 
 def insights(request: HttpRequest) -> HttpResponse:
-    slug = (request.GET.get("council") or "").strip()[:200]
+    slug = selectors.home_council_slug() or (request.GET.get("council") or "").strip()[:200]
     council = council_get(slug=slug) if slug else None
     error = ""
     if slug and council is None:
@@ -70,7 +70,11 @@ def insights(request: HttpRequest) -> HttpResponse:
             link=lambda t: _list_link(slug, focus=t.key),
         ),
     ]
-    councils = Council.objects.filter(successor__isnull=True, partnerships__published=True).distinct().order_by("name")
+    councils = (
+        Council.objects.filter(successor__isnull=True, partnerships__published=True).distinct().order_by("name")
+        if selectors.is_national_install()
+        else Council.objects.none()
+    )
     return render(
         request,
         "national/insights.html",

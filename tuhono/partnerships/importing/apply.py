@@ -26,6 +26,7 @@ from tuhono.places.enums import PlaceKind
 from tuhono.places.models import Place
 
 from ..models import FocusArea, Partnership, StatusChange
+from ..search import search_index
 from ..services import focus_area_get_or_create
 from .plan import ImportPlan
 
@@ -152,6 +153,7 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
                 areas[area_slug] = focus_area_get_or_create(name=name)
             links.append(Through(partnership_id=partnership.pk, focusarea_id=areas[area_slug].pk))
     Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+    search_index(partnership.pk for partnership in partnerships)
 
     counts = plan.summary()
     audit_record(

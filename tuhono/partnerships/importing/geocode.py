@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tuhono.places import gazetteer
-from tuhono.places.countries import country_name
+from tuhono.places.countries import CountryMatch, country_name
 
 from .names import PlaceName, parse_place_name
 
@@ -169,3 +169,26 @@ def _given_point(lat_text: str, lng_text: str, country_code: str, notes: list[st
             notes.append(f"coordinates {lat}, {lng} are not in {country_name(country_code)}: used the gazetteer")
         return None
     return lat, lng
+
+
+def settle_country(match: CountryMatch, place: str) -> tuple[str | None, str]:
+    """The country a written name means for this place, and a note for the report; (None, the reason)
+    when the city cannot decide between the choices ('Congo' with a city in neither, or in both)."""
+    if match.settled:
+        return match.code, match.note
+    name = parse_place_name(place)
+    holding: list[tuple[int, str]] = []
+    for code in match.choices:
+        found = next((places for variant in name.variants() if (places := gazetteer.candidates(variant, code))), [])
+        if found:
+            holding.append((max(p.population for p in found), code))
+    choices = " or ".join(f"{country_name(code)} ({code})" for code in match.choices)
+    if not holding:
+        return None, f"{match.note}: '{place}' is in none of them by the gazetteer; choose {choices}"
+    holding.sort(reverse=True)
+    code = holding[0][1]
+    also = [c for _, c in holding[1:]]
+    settled = f"{match.note}; '{place}' lies in {country_name(code)}"
+    if also:
+        settled += f" (a place of that name is also in {', '.join(map(country_name, also))})"
+    return code, settled

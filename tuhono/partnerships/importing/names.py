@@ -12,10 +12,16 @@ from .nz_councils import NZ_COUNCILS, TOWNS, NzCouncil
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
-_PREFIX = re.compile(r"^(city|municipality|town|borough|county|district|prefecture|province) of\s+", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:(?:city|municipality|town|borough|county|district|prefecture|province|region|commune|comune|"
+    r"municipio|ville|gemeente|gmina|powiat) (?:of|de|di|du|del|de la)\s+|(?:landkreis|kreis|stadt|gemeinde|"
+    r"markt|stadtbezirk|bezirk|hansestadt|lutherstadt)\s+)",
+    re.IGNORECASE,
+)
 _SUFFIX = re.compile(
     r"\s*(?:[-\s](?:shi|ku|gu|si|gun|machi|cho|mura|shi-ku|city council|district council|city|council|district|"
-    r"municipality|prefecture|county|township|borough|town|ward|province|oblast|raion))$",
+    r"municipality|prefecture|county|township|borough|town|ward|province|oblast|raion|kommune|kommun|kunta|"
+    r"municipal district|urban district|rural district|district municipality|regional municipality))$",
     re.IGNORECASE,
 )
 
@@ -29,7 +35,10 @@ class PlaceName(NamedTuple):
     def variants(self) -> list[str]:
         """Spellings to try in the gazetteer, best first."""
         seen: list[str] = []
-        for name in (self.primary, *self.alternatives, _undecorate(self.primary), self.text):
+        plain = _undecorate(self.primary)
+        # An administrative division named for its parts ('Charlottenburg-Wilmersdorf'): each part, in order.
+        parts = [part for part in re.split(r"[-‐]", plain) if len(part) > 2 and part[0].isupper()]
+        for name in (self.primary, *self.alternatives, plain, self.text, *parts):
             if name and name not in seen:
                 seen.append(name)
         return seen

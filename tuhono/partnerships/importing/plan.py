@@ -17,12 +17,12 @@ from django.utils.text import slugify
 from tuhono.core.dates import DatePrecision, parse_partial_date
 from tuhono.councils.models import Council
 from tuhono.places import gazetteer
-from tuhono.places.countries import country_code_for, country_name
+from tuhono.places.countries import country_code_for, country_name, resolve_country
 from tuhono.places.models import Place
 
 from ..enums import PartnershipKind, PartnershipStatus
 from ..models import Partnership
-from .geocode import Located, locate
+from .geocode import Located, locate, settle_country
 from .names import nz_council_for, parse_place_name
 from .nz_councils import NzCouncil
 from .reader import ReadResult, SourceRow
@@ -341,12 +341,18 @@ def _plan_row(
     if missing:
         return _reject(row, f"missing {', '.join(missing)}")
     codes = []
-    for side in ("a", "b"):
-        code = country_code_for(values[f"country_{side}"])
-        if code is None:
-            return _reject(row, f"unknown country '{values[f'country_{side}']}'")
-        codes.append(code)
     notes: list[str] = []
+    for side in ("a", "b"):
+        written = values[f"country_{side}"]
+        match = resolve_country(written)
+        if match is None:
+            return _reject(row, f"unknown country '{written}'")
+        code, note = settle_country(match, values[f"place_{side}"])
+        if code is None:
+            return _reject(row, f"country not settled by the city: {note}")
+        if note:
+            notes.append(note)
+        codes.append(code)
     sides = [
         where(
             values["place_a"], codes[0], values.get("lat_a", ""), values.get("lng_a", ""), _region(values["country_a"])

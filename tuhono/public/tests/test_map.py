@@ -26,10 +26,11 @@ def test_map_data_is_rfc_7946_points_with_public_fields_only(client, demo):
     assert fukuoka["properties"]["url"] == "/partnerships/auckland-fukuoka/"
     assert set(fukuoka["properties"]) == {
         "slug", "url", "name", "place_kind", "country_code", "country", "country_numeric", "kind", "kind_label",
-        "status", "status_label", "signed", "focus_areas", "summary", "council",
+        "status", "status_label", "signed", "resigned", "focus_areas", "summary", "council",
     }  # fmt: skip
     samoa = next(f for f in data["features"] if f["properties"]["name"] == "Samoa")
     assert samoa["properties"]["place_kind"] == "country" and samoa["properties"]["country_numeric"] == "882"
+    assert samoa["properties"]["signed"] is None and samoa["properties"]["resigned"] == "2012"
     assert data["councils"] == [
         {
             "slug": "auckland",
@@ -56,9 +57,9 @@ def test_map_data_honours_the_list_filters_and_hides_drafts(client, demo):
 
 
 def test_map_data_query_count_is_fixed(client, demo, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(6):  # the features, the councils, the alliances drawn
         client.get(reverse("api:map_geojson"))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(6):  # the features, the councils, the alliances drawn
         client.get(reverse("api:map_geojson"), {"q": "sailing", "focus": "film"})
     with django_assert_num_queries(2):
         client.get(reverse("api:map_geojson"), {"properties": "brief"})
@@ -76,7 +77,7 @@ def test_brief_map_data_leaves_out_what_the_map_reads_on_demand(client, demo):
     assert len(json.dumps(brief)) < len(json.dumps(full)) * 0.7
 
 
-def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
+def test_map_page_lists_the_same_partnerships_without_javascript(client, demo, national_install):
     response = client.get(reverse("public:partnership_map"), {"council": "auckland"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -92,16 +93,16 @@ def test_map_page_lists_the_same_partnerships_without_javascript(client, demo):
     assert "<script>" not in html and "style=" not in html and "<style" not in html
 
 
-def test_map_page_query_count_is_fixed(client, demo, django_assert_num_queries):
-    with django_assert_num_queries(7):
+def test_map_page_query_count_is_fixed(client, demo, national_install, django_assert_num_queries):
+    with django_assert_num_queries(13):  # with the alliances and networks named under the map
         client.get(reverse("public:partnership_map"))
     for partnership in Partnership.objects.all()[:5]:
         partnership.milestones.create(occurred_on="2020-01-01", title="Visit")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(13):  # with the alliances and networks named under the map
         client.get(reverse("public:partnership_map"), {"kind": "sister_city"})
 
 
-def test_map_page_table_is_paged(client, demo, monkeypatch):
+def test_map_page_table_is_paged(client, demo, national_install, monkeypatch):
     monkeypatch.setattr("tuhono.public.views.map.TABLE_PAGE_SIZE", 10)
     pages = -(-Partnership.objects.filter(kind="sister_city", published=True).count() // 10)
     assert pages >= 2
@@ -132,8 +133,8 @@ def test_language_switch_sets_maori_and_returns_to_the_page(client, demo):
     response = client.get("/language/", {"language": "mi", "next": "/partnerships/map/"})
     assert response.status_code == 302 and response["Location"] == "/partnerships/map/"
     html = client.get("/partnerships/map/").content.decode()
-    assert '<html lang="mi">' in html
-    assert "He mahere o ō mātou pātuitanga nō tāwāhi" in html
+    assert '<html lang="en-NZ">' in html  # the records are in English; te reo is marked where it is
+    assert '<span lang="mi">He mahere o ō mātou pātuitanga nō tāwāhi</span>' in html
     assert '<a href="/contact/"><span lang="en-NZ">Contact us</span> / <span lang="mi">Whakapā mai</span></a>' in html
     assert 'lang="en-NZ" hreflang="en-NZ">English</a>' in html
     # Only this site's own pages: no open redirect.
@@ -159,3 +160,23 @@ def test_dates_are_in_new_zealand_style():
 def test_openapi_describes_the_map_data(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "application/geo+json" in paths["/map.geojson"]["get"]["responses"]["200"]["content"]
+
+
+def test_the_map_page_puts_the_map_first_under_one_heading(client, demo):
+    html = client.get("/partnerships/map/").content.decode()
+    assert html.count("Map of our global partnerships</h") == 1
+    assert html.index('<h1 id="map-heading"') < html.index("data-map ") < html.index('class="filters"')
+    # The alliance and the network named, with the members the register records.
+    legend = html[html.index('class="map-legend"') : html.index('class="filters"')]
+    assert "Tripartite Economic Alliance" in legend and "Guangzhou" in legend and "Los Angeles" in legend
+    assert "C40 Cities Climate Leadership Group" in legend and "Auckland Council" in legend
+
+
+def test_the_map_data_draws_the_alliance_between_its_members(client, demo):
+    data = geojson(client)
+    (tea,) = data["alliances"]
+    assert tea["name"] == "Tripartite Economic Alliance"
+    assert set(tea["members"]) == {"Auckland Council", "Guangzhou", "Los Angeles"}
+    assert len(tea["coordinates"]) == 3
+    los_angeles = next(c for m, c in zip(tea["members"], tea["coordinates"], strict=True) if m == "Los Angeles")
+    assert los_angeles[0] == pytest.approx(-118.24, abs=0.1) and los_angeles[1] == pytest.approx(34.05, abs=0.1)

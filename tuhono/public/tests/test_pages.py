@@ -27,8 +27,13 @@ def test_list_shows_every_auckland_relationship_grouped_with_years(client, demo)
     assert "Sister-city and partner relationships" in html
     assert "Time-bound strategic alliances" in html and "Tripartite Economic Alliance" in html
     assert "International city networks" in html and "C40" in html
-    # grouped by country: Japan's heading comes before Fukuoka
-    assert html.index("<h3>Japan</h3>") < html.index("Fukuoka")
+    # grouped as Auckland's page groups them: by UN M49 region, each partner with its country
+    assert html.index("<h3>Australia and the Pacific</h3>") < html.index("Brisbane, Australia")
+    assert html.index("Samoa") < html.index("<h3>Asia</h3>") < html.index("Fukuoka, Japan")
+    assert (
+        html.index("<h3>The Americas</h3>") < html.index("Los Angeles, United States") < html.index("<h3>Europe</h3>")
+    )
+    assert html.index("<h3>Europe</h3>") < html.index("Galway, Ireland")
 
 
 def test_filters_are_links(client, demo):
@@ -81,7 +86,7 @@ def test_list_query_count_does_not_grow_with_the_register(client, demo, django_a
         client.get("/partnerships/")
 
 
-def test_a_large_register_is_listed_a_page_at_a_time(client, demo, monkeypatch):
+def test_a_large_register_is_listed_a_page_at_a_time(client, demo, monkeypatch, national_install):
     from tuhono.public.views import register
 
     monkeypatch.setattr(register, "PARTNERSHIPS_PER_PAGE", 10)

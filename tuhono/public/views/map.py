@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tuhono.councils.selectors import council_list_public
 from tuhono.partnerships import selectors
-from tuhono.partnerships.enums import PartnershipKind, PartnershipStatus
+from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
 
 # The map's first request: the world at this zoom level (tuhono/api/map_clusters.py); it then asks
 # for the zoom and area it shows, if the register is large enough to come grouped.
@@ -34,7 +34,9 @@ def filter_choices() -> dict[str, Any]:
             (c.slug, c.name)
             for c in council_list_public()
             if c.partnership_count  # type: ignore[attr-defined]
-        ],
+        ]
+        if selectors.is_national_install()
+        else [],
     }
 
 
@@ -66,6 +68,8 @@ def partnership_map(request: HttpRequest) -> HttpResponse:
             "page_query": params.urlencode(),
             "map_data_url": map_data_url(filters),
             "map_first_url": map_first_data_url(filters),
+            "alliances": list(selectors.alliance_list_public(kind=AllianceKind.ALLIANCE)),
+            "networks": list(selectors.alliance_list_public(kind=AllianceKind.NETWORK)),
             **filter_choices(),
         },
     )

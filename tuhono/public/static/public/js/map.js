@@ -51,6 +51,8 @@
   var sphere = el("path", { class: "map-sphere" }, world);
   var land = el("g", { class: "map-countries" }, world);
   var line = el("path", { class: "map-line" }, world);
+  var allianceLayer = el("g", { class: "map-alliances" }, world);
+  var alliances = [];
   var councilLayer = el("g", { class: "map-councils", "aria-hidden": "true" }, svg);
   var markerLayer = el("g", { class: "map-markers" }, svg);
   canvas.appendChild(svg);
@@ -72,6 +74,7 @@
     sphere.setAttribute("d", geoPath({ type: "Sphere" }));
     project();
     drawCountries();
+    drawAlliances();
     return centre;
   }
   function project() {
@@ -194,6 +197,16 @@
       path.setAttribute("class", "map-country" + (partner[id] ? " is-partner" : "") + (home[id] ? " is-home" : ""));
     });
     drawLine();
+  }
+  function drawAlliances() {
+    // Each alliance as a closed line through its members: Auckland, Guangzhou and Los Angeles.
+    allianceLayer.textContent = "";
+    if (!geoPath) return;
+    alliances.forEach(function (a) {
+      var ring = a.coordinates.concat([a.coordinates[0]]);
+      var path = el("path", { class: "map-alliance", d: geoPath({ type: "LineString", coordinates: ring }) || "" }, allianceLayer);
+      el("title", null, path).textContent = a.name + ": " + a.members.join(", ");
+    });
   }
   function drawLine() {
     var c = chosen && councils[chosen.properties.council];
@@ -325,6 +338,7 @@
     fact(dl, labels.kind, p.kind_label);
     fact(dl, labels.council, council ? council.name : "");
     fact(dl, labels.signed, dateText(p.signed));
+    if (p.resigned) fact(dl, labels.resigned, dateText(p.resigned));
     fact(dl, labels.status, p.status_label);
     if (p.focus_areas && p.focus_areas.length) {
       var ul = html("ul", null, "tags");
@@ -347,6 +361,7 @@
         if (!d) return;
         p.summary = d.summary;
         p.focus_areas = d.focus_areas;
+        p.resigned = d.resigned;
         if (chosen === f && !panel.hidden) { panelBody.textContent = ""; fillPartnership(f, panelBody); }
       });
     }
@@ -526,7 +541,9 @@
     });
     councils = {};
     (data.councils || []).forEach(function (c) { councils[c.slug] = c; });
+    alliances = data.alliances || alliances;
     project();
+    drawAlliances();
     grouped = data.grouped ? { level: level, area: area } : null;
     total = data.total != null ? data.total : features.length;
     countryNames = data.countries || {};

@@ -1,0 +1,25 @@
+"""The full-text search table of the public register (tuhono/partnerships/search.py): an FTS5 virtual table on
+SQLite, a tsvector and trigram-indexed table on PostgreSQL. Not a model: each database's own engine."""
+
+from django.db import migrations
+
+
+def create(apps, schema_editor):
+    from tuhono.partnerships import search
+
+    search.create_table()
+    Partnership = apps.get_model("partnerships", "Partnership")
+    if Partnership.objects.exists():
+        search.search_index(Partnership.objects.values_list("pk", flat=True))
+
+
+def drop(apps, schema_editor):
+    from tuhono.partnerships import search
+
+    search.drop_table()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("partnerships", "0001_initial")]
+
+    operations = [migrations.RunPython(create, drop)]
