@@ -159,7 +159,8 @@ def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, publis
     if seeking.published == published:
         return seeking
     seeking.published = published
-    seeking.published_at = timezone.now() if published else None
+    if published:  # a withdrawn entry keeps the date it was last published, so it reads as withdrawn, not new
+        seeking.published_at = timezone.now()
     seeking.full_clean()
     seeking.save(update_fields=["published", "published_at"])
     audit_record(

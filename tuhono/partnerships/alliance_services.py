@@ -45,7 +45,8 @@ def _require(actor: Any, alliance: Alliance) -> None:
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:180] or "alliance"
     slug, n = base, 2
-    while Alliance.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = Alliance.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Alliance.objects.all()
+    while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

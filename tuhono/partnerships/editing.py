@@ -34,7 +34,7 @@ def _describe(model: type[models.Model], action: str, payload: dict[str, Any]) -
         parts = []
         for name, change in payload["changes"].items():
             try:
-                label = str(model._meta.get_field(name).verbose_name)
+                label = str(getattr(model._meta.get_field(name), "verbose_name", name))
             except Exception:
                 label = name.replace("_", " ")
             parts.append(f"{label} from “{_short(change.get('from'))}” to “{_short(change.get('to'))}”")
