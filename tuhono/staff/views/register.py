@@ -101,7 +101,8 @@ def place_search(request: HttpRequest) -> JsonResponse:
             "name": place.name,
             "country": place.country_code,
             "country_name": country_name(place.country_code),
-            "label": f"{place.name}, {country_name(place.country_code)}",
+            "label": f"{place.name}, {country_name(place.country_code)}"
+            + (f" (population {place.population:,})" if place.population else ""),
             "population": place.population,
         }
         for place in gazetteer.search(text, country)
