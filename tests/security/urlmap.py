@@ -175,6 +175,15 @@ NO_ROWS = object()  # the model is known but the demo data has none of it: repor
 # Parameters the heuristics above cannot guess: (view name, parameter) -> function returning a value.
 EXPLICIT: dict[tuple[str, str], Any] = {
     ("staff:vetting:party", "pk"): _pk_of("vetting.ScreenedParty"),
+    **{
+        (f"staff:register_{name}", "pk"): _pk_of("partnerships.Partnership")
+        for name in ("partnership", "partnership_edit", "status_change", "publish", "unpublish", "preview")
+    },
+    ("staff:register_milestone_add", "pk"): _pk_of("partnerships.Partnership"),
+    **{
+        (f"staff:register_seeking_{name}", "pk"): _pk_of("councils.PartnerSeeking")
+        for name in ("edit", "publish", "withdraw")
+    },
     ("staff:vetting:party_rescreen", "pk"): _pk_of("vetting.ScreenedParty"),
     ("staff:vetting:match_confirm", "pk"): _pk_of("vetting.ScreeningMatch"),
     ("staff:vetting:match_dismiss", "pk"): _pk_of("vetting.ScreeningMatch"),

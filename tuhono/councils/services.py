@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
 from tuhono.core.register import register_version_bump
+from tuhono.partnerships.permissions import Action, require
 
 from .models import Council, PartnerSeeking
 
@@ -85,13 +86,83 @@ def partner_seeking_submit(
     return seeking
 
 
+SEEKING_FIELDS = {"who", "council", "place_name", "country_code", "interests", "contact_name", "contact_email"}
+
+
+def _require_seeking(actor: Any, council_id: int | None) -> None:
+    # The register's permissions table decides; the councils app holds no rules of its own about roles.
+    require(actor, Action.PARTNER_SEEKING, council_id)
+
+
+def _shape(seeking: PartnerSeeking) -> None:
+    if seeking.who == PartnerSeeking.Who.NZ_COUNCIL:
+        seeking.place_name, seeking.country_code = "", "NZ"
+    else:
+        seeking.council = None
+        seeking.place_name = (seeking.place_name or "").strip()
+        seeking.country_code = (seeking.country_code or "").upper()
+    seeking.interests = (seeking.interests or "").strip()
+    seeking.contact_name = (seeking.contact_name or "").strip()
+    seeking.contact_email = (seeking.contact_email or "").strip()
+
+
+@transaction.atomic
+def partner_seeking_create(*, actor: Any, **fields: Any) -> PartnerSeeking:
+    """Staff add an entry to the partner-seeking list (unpublished until they publish it)."""
+    unknown = set(fields) - SEEKING_FIELDS
+    if unknown:
+        raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    seeking = PartnerSeeking(**fields)
+    _shape(seeking)
+    _require_seeking(actor, seeking.council_id)
+    seeking.full_clean()
+    seeking.save()
+    audit_record(
+        actor=actor,
+        action="partner_seeking.created",
+        target=seeking,
+        council_id=seeking.council_id,
+        payload={"who": seeking.who, "name": seeking.display_name, "country": seeking.country_code},
+    )
+    return seeking
+
+
+@transaction.atomic
+def partner_seeking_update(*, actor: Any, seeking: PartnerSeeking, **changes: Any) -> PartnerSeeking:
+    """Correct an entry (a council's own, or one from abroad)."""
+    unknown = set(changes) - SEEKING_FIELDS
+    if unknown:
+        raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}")
+    _require_seeking(actor, seeking.council_id)
+    seeking = PartnerSeeking.objects.select_for_update().get(pk=seeking.pk)
+    before = {name: getattr(seeking, name) for name in changes}
+    for name, value in changes.items():
+        setattr(seeking, name, value)
+    _shape(seeking)
+    _require_seeking(actor, seeking.council_id)
+    seeking.full_clean()
+    seeking.save()
+    changed = sorted(name for name in changes if before[name] != getattr(seeking, name))
+    if changed:
+        audit_record(
+            actor=actor,
+            action="partner_seeking.updated",
+            target=seeking,
+            council_id=seeking.council_id,
+            payload={"name": seeking.display_name, "fields": changed},
+        )
+    return seeking
+
+
 @transaction.atomic
 def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, published: bool) -> PartnerSeeking:
     """Publish (or withdraw) a request on the public list."""
+    _require_seeking(actor, seeking.council_id)
     if seeking.published == published:
         return seeking
     seeking.published = published
-    seeking.published_at = timezone.now() if published else None
+    if published:  # a withdrawn entry keeps the date it was last published, so it reads as withdrawn, not new
+        seeking.published_at = timezone.now()
     seeking.full_clean()
     seeking.save(update_fields=["published", "published_at"])
     audit_record(

@@ -16,7 +16,6 @@ from django.urls import path, reverse
 
 from tuhono.accounts.selectors import scope_to_user_council, user_may_edit_council
 from tuhono.audit.selectors import audit_events_for
-from tuhono.audit.services import audit_record
 from tuhono.core.uploads import upload_view
 
 from . import services
@@ -155,20 +154,25 @@ class PartnershipAdmin(CouncilScopedAdmin):
         super().save_related(request, form, formsets, change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        instances = formset.save()
-        for milestone in instances:
-            if isinstance(milestone, Milestone):
-                audit_record(
-                    actor=request.user,
-                    action="partnership.milestone_saved",
-                    target=milestone.partnership,
-                    council_id=milestone.partnership.council_id,
-                    payload={
-                        "milestone_id": milestone.pk,
-                        "title": milestone.title,
-                        "occurred_on": milestone.occurred_on,
-                    },
-                )
+        """Milestones go through the services (permission, validation, audit), never straight to the table."""
+        partnership = form.instance
+        fields = services.MILESTONE_FIELDS
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []  # for the change message
+        for inline in formset.forms:
+            delete = bool(formset.can_delete and getattr(inline, "cleaned_data", {}).get("DELETE"))
+            if not inline.has_changed() and not delete:
+                continue
+            instance = inline.instance
+            if delete:
+                if instance.pk:
+                    services.milestone_remove(actor=request.user, milestone=instance)
+                continue
+            values = {name: inline.cleaned_data[name] for name in fields if name in inline.cleaned_data}
+            if instance.pk:
+                fresh = Milestone.objects.get(pk=instance.pk)
+                services.milestone_update(actor=request.user, milestone=fresh, **values)
+            else:
+                services.milestone_add(actor=request.user, partnership=partnership, **values)
 
     def get_urls(self) -> list[Any]:
         return [

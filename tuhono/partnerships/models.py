@@ -43,6 +43,8 @@ class Partnership(models.Model):
     signed_basis = models.CharField(
         max_length=200, blank=True, help_text="What the date records: the signing, a council resolution, ..."
     )
+    resigned_on = models.DateField("re-signed on", null=True, blank=True)
+    resigned_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
     ended_on = models.DateField(null=True, blank=True)
     ended_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
 
@@ -63,6 +65,8 @@ class Partnership(models.Model):
     story = models.TextField(blank=True)
     source = models.CharField(max_length=300, blank=True, help_text="Where this record came from.")
     published = models.BooleanField(default=False)
+    # Moves on with every change made through the services, so that a stale edit is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -84,6 +88,13 @@ class Partnership(models.Model):
                 violation_error_message="The end date cannot be before the date it was signed.",
             ),
             models.CheckConstraint(
+                condition=models.Q(resigned_on__isnull=True)
+                | models.Q(signed_on__isnull=True)
+                | models.Q(resigned_on__gte=models.F("signed_on")),
+                name="partnership_resigned_after_signed",
+                violation_error_message="It cannot be re-signed before it was first signed.",
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(owner_kind=OwnerKind.COMMUNITY) | ~models.Q(owner_name=""),
                 name="partnership_community_owner_named",
                 violation_error_message="Name the community association that holds this partnership.",
@@ -96,6 +107,10 @@ class Partnership(models.Model):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def resigned_display(self) -> str:
+        return format_partial_date(self.resigned_on, self.resigned_precision)
 
     @property
     def ended_display(self) -> str:
@@ -179,6 +194,7 @@ class Alliance(models.Model):
     )
     focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="alliances")
     published = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["kind", "name"]

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import CharField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Substr
 
+from tuhono.accounts.selectors import scope_to_user_council
 from tuhono.places.countries import REGION_ORDER, country_name, country_region, region_label
 
 from . import search
@@ -286,3 +287,94 @@ def decade_choices() -> list[int]:
         .distinct()
     )
     return sorted(int(decade) * 10 for decade in decades if decade and decade.isdigit())
+
+
+# --- The back office: what staff may read, and what waits on them ---------------------------------
+
+
+def partnership_list_staff(user: Any, filters: PartnershipFilters | None = None, published: str = "") -> QuerySet:
+    """Every partnership the user may read (their council's; all for the national coordinator), drafts too."""
+    queryset = scope_to_user_council(
+        Partnership.objects.select_related("council", "partner").order_by("partner__name", "pk"), user
+    )
+    if filters is not None:
+        if filters.q:
+            queryset = queryset.filter(
+                Q(partner__name__icontains=filters.q)
+                | Q(partner__ascii_name__icontains=filters.q)
+                | Q(partner_authority__icontains=filters.q)
+                | Q(council__name__icontains=filters.q)
+            )
+        if filters.country:
+            queryset = queryset.filter(partner__country_code=filters.country)
+        if filters.kind:
+            queryset = queryset.filter(kind=filters.kind)
+        if filters.status:
+            queryset = queryset.filter(status=filters.status)
+    if published in ("yes", "no"):
+        queryset = queryset.filter(published=published == "yes")
+    return queryset
+
+
+def partnership_get_staff(user: Any, pk: int) -> Partnership | None:
+    return (
+        partnership_list_staff(user)
+        .select_related("legacy_council")
+        .prefetch_related("focus_areas", "status_changes__recorded_by", "milestones")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def drafts_to_publish(user: Any) -> QuerySet:
+    """Partnerships not yet on the public pages, newest first (for the officer's queue)."""
+    return partnership_list_staff(user).filter(published=False).order_by("-created_at")
+
+
+def partnerships_due_for_review(user: Any, *, today: dt.date | None = None, months: int = 12) -> QuerySet:
+    """Live partnerships with nothing recorded (no status change, no milestone) for `months` months."""
+    today = today or dt.date.today()
+    since = today - dt.timedelta(days=round(months * 30.44))
+    return (
+        partnership_list_staff(user)
+        .filter(status__in=[PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT, PartnershipStatus.SUSPENDED])
+        .exclude(status_changed_on__gte=since)
+        .exclude(milestones__occurred_on__gte=since)
+        .distinct()
+        .order_by("status_changed_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class AnniversaryDue:
+    partnership: Partnership
+    on: dt.date
+    years: int
+
+
+def anniversaries_coming(user: Any, *, today: dt.date | None = None, days: int = 365) -> list[AnniversaryDue]:
+    """Round-numbered anniversaries of signing that fall in the next `days` days, soonest first."""
+    today = today or dt.date.today()
+    until = today + dt.timedelta(days=days)
+    due = []
+    live = partnership_list_staff(user).exclude(status=PartnershipStatus.ENDED).filter(signed_on__isnull=False)
+    for partnership in live:
+        signed = partnership.signed_on
+        assert signed is not None
+        for years in ANNIVERSARY_YEARS:
+            year = signed.year + years
+            if year < today.year or year > until.year:
+                continue
+            try:
+                on = signed.replace(year=year)
+            except ValueError:  # 29 February
+                on = dt.date(year, 3, 1)
+            if today <= on <= until:
+                due.append(AnniversaryDue(partnership=partnership, on=on, years=years))
+    return sorted(due, key=lambda item: (item.on, item.partnership.pk))
+
+
+def alliance_list_staff() -> QuerySet[Alliance]:
+    return Alliance.objects.prefetch_related(
+        Prefetch("members", queryset=AllianceMember.objects.select_related("council", "place"))
+    ).order_by("kind", "name")

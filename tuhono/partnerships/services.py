@@ -13,8 +13,12 @@ from tuhono.audit.services import audit_record
 from tuhono.core.dates import DatePrecision
 from tuhono.core.register import register_version_bump
 
+from .editing import EditConflict, bump, check_version
 from .enums import MilestoneKind, PartnershipStatus
 from .models import FocusArea, Milestone, Partnership, StatusChange
+from .permissions import Action, require
+
+__all__ = ["EditConflict"]
 
 # Which moves make sense; anything else is refused with a message.
 ALLOWED_STATUS_CHANGES: dict[str, set[str]] = {
@@ -62,7 +66,9 @@ def partnership_create(
 
     Guarantees: validated against the model and database rules before saving;
     one StatusChange recording the starting status; one audit event.
+    Refused (PermissionDenied) unless the actor may edit that council's register.
     """
+    require(actor, Action.EDIT, council.pk if council is not None else None)
     partnership = Partnership(
         council=council,
         partner=partner,
@@ -90,7 +96,13 @@ def partnership_create(
         action="partnership.created",
         target=partnership,
         council_id=council.pk,
-        payload={"kind": kind, "status": status, "partner": partner.name, "country": partner.country_code},
+        payload={
+            "kind": kind,
+            "status": status,
+            "partner": partner.name,
+            "country": partner.country_code,
+            "version": partnership.version,
+        },
     )
     if partnership.published:
         register_version_bump()
@@ -104,6 +116,8 @@ EDITABLE_FIELDS = {
     "signed_on",
     "signed_precision",
     "signed_basis",
+    "resigned_on",
+    "resigned_precision",
     "ended_on",
     "ended_precision",
     "legacy_council",
@@ -117,23 +131,32 @@ EDITABLE_FIELDS = {
 
 
 @transaction.atomic
-def partnership_update(*, actor: Any, partnership: Partnership, **changes: Any) -> Partnership:
+def partnership_update(
+    *, actor: Any, partnership: Partnership, expected_version: int | None = None, **changes: Any
+) -> Partnership:
     """Change a partnership's descriptive fields (not its status: see partnership_change_status).
 
-    The audit event records each changed field's old and new value.
+    Refused (PermissionDenied) unless the actor may edit the council's register, and
+    (EditConflict, nothing saved) when `expected_version` is given and someone else
+    has saved the partnership since. The audit event records each changed field's
+    old and new value and the version it made.
     """
     unknown = set(changes) - EDITABLE_FIELDS - {"focus_areas"}
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}")
+    require(actor, Action.EDIT, partnership.council_id)
+    if "published" in changes and changes["published"] != partnership.published:
+        require(actor, Action.PUBLISH, partnership.council_id)
+    check_version(partnership, expected_version)
+    partnership.refresh_from_db()
     focus_areas = changes.pop("focus_areas", None)
     before = {name: getattr(partnership, name) for name in changes}
     was_published = partnership.published
     for name, value in changes.items():
         setattr(partnership, name, value)
     partnership.full_clean()
-    partnership.save()
     diff: dict[str, Any] = {
-        name: {"from": _plain(before[name]), "to": _plain(value)}
+        name: {"from": plain_value(before[name]), "to": plain_value(value)}
         for name, value in changes.items()
         if before[name] != value
     }
@@ -144,19 +167,45 @@ def partnership_update(*, actor: Any, partnership: Partnership, **changes: Any) 
         if old != new:
             diff["focus_areas"] = {"from": old, "to": new}
     if diff:
+        bump(partnership)
+    partnership.save()
+    if diff:
         audit_record(
             actor=actor,
             action="partnership.updated",
             target=partnership,
             council_id=partnership.council_id,
-            payload={"changes": diff},
+            payload={"changes": diff, "version": partnership.version},
         )
         if was_published or partnership.published:
             register_version_bump()
     return partnership
 
 
-def _plain(value: Any) -> Any:
+@transaction.atomic
+def partnership_set_published(
+    *, actor: Any, partnership: Partnership, published: bool, expected_version: int | None = None
+) -> Partnership:
+    """Show a partnership on the public pages, or take it off them (audited; refused to those who may not)."""
+    require(actor, Action.PUBLISH, partnership.council_id)
+    check_version(partnership, expected_version)
+    partnership.refresh_from_db()
+    if partnership.published == published:
+        return partnership
+    partnership.published = published
+    bump(partnership)
+    partnership.save(update_fields=["published", "version", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="partnership.published" if published else "partnership.withdrawn",
+        target=partnership,
+        council_id=partnership.council_id,
+        payload={"version": partnership.version},
+    )
+    return partnership
+
+
+def plain_value(value: Any) -> Any:
     if hasattr(value, "pk"):
         return str(value)
     return value
@@ -164,13 +213,23 @@ def _plain(value: Any) -> Any:
 
 @transaction.atomic
 def partnership_change_status(
-    *, actor: Any, partnership: Partnership, status: str, changed_on: dt.date, reason: str
+    *,
+    actor: Any,
+    partnership: Partnership,
+    status: str,
+    changed_on: dt.date,
+    reason: str,
+    expected_version: int | None = None,
 ) -> StatusChange:
     """Move a partnership to a new status, on a date, for a reason.
 
     Refuses a move the domain does not allow (ended -> dormant), a missing
     reason, or a date before the partnership was signed. Ending sets the end date.
+    Refused (PermissionDenied) to those who may not change the council's statuses.
     """
+    require(actor, Action.CHANGE_STATUS, partnership.council_id)
+    check_version(partnership, expected_version)
+    partnership.refresh_from_db()
     errors: dict[str, str] = {}
     if status not in PartnershipStatus.values:
         errors["status"] = f"'{status}' is not a status."
@@ -207,13 +266,20 @@ def partnership_change_status(
     elif previous == PartnershipStatus.ENDED:
         partnership.ended_on = None
     partnership.full_clean()
+    bump(partnership)
     partnership.save()
     audit_record(
         actor=actor,
         action="partnership.status_changed",
         target=partnership,
         council_id=partnership.council_id,
-        payload={"from": previous, "to": status, "changed_on": changed_on, "reason": change.reason},
+        payload={
+            "from": previous,
+            "to": status,
+            "changed_on": changed_on,
+            "reason": change.reason,
+            "version": partnership.version,
+        },
     )
     if partnership.published:
         register_version_bump()
@@ -234,7 +300,8 @@ def milestone_add(
     value_nzd: Any = None,
     published: bool = True,
 ) -> Milestone:
-    """Add an event to a partnership's history."""
+    """Add an event to a partnership's history (activities and outcomes: participants, value)."""
+    require(actor, Action.MILESTONES, partnership.council_id)
     milestone = Milestone(
         partnership=partnership,
         kind=kind,
@@ -258,3 +325,60 @@ def milestone_add(
     if milestone.published and partnership.published:
         register_version_bump()
     return milestone
+
+
+MILESTONE_FIELDS = {
+    "kind",
+    "occurred_on",
+    "precision",
+    "title",
+    "description",
+    "participants",
+    "value_nzd",
+    "published",
+}
+
+
+@transaction.atomic
+def milestone_update(*, actor: Any, milestone: Milestone, **changes: Any) -> Milestone:
+    """Correct a milestone; the audit event records each changed field's old and new value."""
+    unknown = set(changes) - MILESTONE_FIELDS
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}")
+    partnership = milestone.partnership
+    require(actor, Action.MILESTONES, partnership.council_id)
+    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    before = {name: getattr(milestone, name) for name in changes}
+    for name, value in changes.items():
+        setattr(milestone, name, value)
+    milestone.full_clean()
+    milestone.save()
+    diff = {
+        name: {"from": plain_value(before[name]), "to": plain_value(value)}
+        for name, value in changes.items()
+        if before[name] != value
+    }
+    if diff:
+        audit_record(
+            actor=actor,
+            action="partnership.milestone_updated",
+            target=partnership,
+            council_id=partnership.council_id,
+            payload={"milestone_id": milestone.pk, "title": milestone.title, "changes": diff},
+        )
+    return milestone
+
+
+@transaction.atomic
+def milestone_remove(*, actor: Any, milestone: Milestone) -> None:
+    """Take a milestone out of a partnership's history (the audit trail keeps what it said)."""
+    partnership = milestone.partnership
+    require(actor, Action.MILESTONES, partnership.council_id)
+    audit_record(
+        actor=actor,
+        action="partnership.milestone_removed",
+        target=partnership,
+        council_id=partnership.council_id,
+        payload={"milestone_id": milestone.pk, "title": milestone.title, "occurred_on": milestone.occurred_on},
+    )
+    milestone.delete()

@@ -15,9 +15,11 @@ the country they claim to be in.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import importlib.metadata
+import itertools
 import logging
 import math
 import os
@@ -153,6 +155,37 @@ def lookup(name: str, country_code: str) -> GazetteerPlace | None:
         return None
     primary = [p for p in candidates if fold_name(p.name) == folded]
     return (primary or candidates)[0]
+
+
+@functools.cache
+def _sorted_names() -> list[tuple[str, str]]:
+    """Every (folded name, country) key, sorted, for prefix search."""
+    return sorted((key, country) for country, key in _index())
+
+
+def search(text: str, country_code: str = "", *, limit: int = 10) -> list[GazetteerPlace]:
+    """Places whose name (or another spelling) starts with `text`, most populous first.
+
+    For choosing a place as one types: 'fuku' in JP finds Fukuoka, Fukuyama, ...
+    """
+    prefix = fold_name(text or "")
+    if len(prefix) < 2:
+        return []
+    country_code = (country_code or "").upper()
+    keys = _sorted_names()
+    found: dict[int, GazetteerPlace] = {}
+    start = bisect.bisect_left(keys, (prefix, ""))
+    index = _index()
+    for key, country in itertools.islice(keys, start, start + 5000):
+        if not key.startswith(prefix):
+            break
+        if country_code and country != country_code:
+            continue
+        for place in index[(country, key)]:
+            found.setdefault(place.geonames_id, place)
+    exact = [p for p in found.values() if fold_name(p.name) == prefix]
+    rest = sorted((p for p in found.values() if fold_name(p.name) != prefix), key=lambda p: -p.population)
+    return (sorted(exact, key=lambda p: -p.population) + rest)[:limit]
 
 
 def candidates(name: str, country_code: str) -> list[GazetteerPlace]:

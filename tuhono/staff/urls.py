@@ -1,9 +1,53 @@
 from django.urls import include, path
 
-from .views import calendar, contacts, visits
+from .views import calendar, contacts, register, register_network, visits
 from .views.sign_in import SignInView, SignOutView
 
 app_name = "staff"
+
+REGISTER = [
+    path("register/", register.partnership_list, name="register_partnerships"),
+    path("register/new/", register.partnership_create, name="register_partnership_create"),
+    path("register/places.json", register.place_search, name="register_place_search"),
+    path("register/<int:pk>/", register.partnership_detail, name="register_partnership"),
+    path("register/<int:pk>/edit/", register.partnership_edit, name="register_partnership_edit"),
+    path("register/<int:pk>/status/", register.status_change, name="register_status_change"),
+    path("register/<int:pk>/publish/", register.partnership_publish, {"publish": True}, name="register_publish"),
+    path("register/<int:pk>/unpublish/", register.partnership_publish, {"publish": False}, name="register_unpublish"),
+    path("register/<int:pk>/preview/", register.partnership_preview, name="register_preview"),
+    path("register/<int:pk>/milestones/new/", register.milestone_add, name="register_milestone_add"),
+    path("register/milestones/<int:milestone_pk>/edit/", register.milestone_edit, name="register_milestone_edit"),
+    path("register/milestones/<int:milestone_pk>/remove/", register.milestone_remove, name="register_milestone_remove"),
+    path("register/alliances/", register_network.alliance_list, name="register_alliances"),
+    path("register/alliances/new/", register_network.alliance_create, name="register_alliance_create"),
+    path("register/alliances/<int:pk>/", register_network.alliance_detail, name="register_alliance"),
+    path("register/alliances/<int:pk>/edit/", register_network.alliance_edit, name="register_alliance_edit"),
+    path(
+        "register/alliances/<int:pk>/members/new/",
+        register_network.alliance_member_add,
+        name="register_alliance_member_add",
+    ),
+    path(
+        "register/alliances/members/<int:member_pk>/remove/",
+        register_network.alliance_member_remove,
+        name="register_alliance_member_remove",
+    ),
+    path("register/partner-seeking/", register_network.seeking_list, name="register_seeking"),
+    path("register/partner-seeking/new/", register_network.seeking_create, name="register_seeking_create"),
+    path("register/partner-seeking/<int:pk>/edit/", register_network.seeking_edit, name="register_seeking_edit"),
+    path(
+        "register/partner-seeking/<int:pk>/publish/",
+        register_network.seeking_publish,
+        {"publish": True},
+        name="register_seeking_publish",
+    ),
+    path(
+        "register/partner-seeking/<int:pk>/withdraw/",
+        register_network.seeking_publish,
+        {"publish": False},
+        name="register_seeking_withdraw",
+    ),
+]
 
 urlpatterns = [
     path("sign-in/", SignInView.as_view(), name="sign_in"),
@@ -42,4 +86,5 @@ urlpatterns = [
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/visits.ics", calendar.calendar_feed, name="calendar_feed"),
     path("vetting/", include("tuhono.staff.vetting.urls")),
+    *REGISTER,
 ]

@@ -41,7 +41,8 @@ def demo_vetting_load() -> str:
     partnership = Partnership.objects.filter(council=council, partner=partner).first()
     if partnership is None:
         partnership = partnership_create(
-            actor=security,
+            # The partnerships officer records the approach; the security officer then works the case.
+            actor=User.objects.filter(username="officer").first(),
             council=council,
             partner=partner,
             kind=PartnershipKind.FRIENDSHIP_CITY,

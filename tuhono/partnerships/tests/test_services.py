@@ -74,6 +74,7 @@ def test_status_change_needs_reason_and_allowed_move(council, partner):
         "to": "suspended",
         "changed_on": "2022-03-01",
         "reason": "Until peace is restored",
+        "version": 2,
     }
     with pytest.raises(ValidationError) as error:
         services.partnership_change_status(
