@@ -20,6 +20,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partnerships", "0001_initial")]
+    dependencies = [("partnerships", "0002_partnership_resigned_and_edit_versions")]
 
     operations = [migrations.RunPython(create, drop)]

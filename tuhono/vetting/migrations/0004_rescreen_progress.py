@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vetting', '0002_one_open_assessment'),
+        ('vetting', '0003_decision_traveller_conditions'),
     ]
 
     operations = [
