@@ -32,13 +32,8 @@ class VettingConfig(AppConfig):
             current = ROLE_PERMISSIONS.setdefault(role, [])
             current.extend(code for code in permissions if code not in current)
 
-        from . import receivers
+        from tuhono.visits.hooks import register_approval_check
 
-        receivers.connect()
-        try:
-            from tuhono.visits.hooks import register_approval_check
-        except ImportError:  # the visits domain is optional for vetting
-            return
         from .selectors import vetting_holds_for_visit
 
         register_approval_check(vetting_holds_for_visit)

@@ -1,7 +1,9 @@
 """Reads for visits, the contacts log and enquiries, always scoped to what the person may see.
 
-For due diligence: `visit_parties_for_screening` and `contact_log_parties_for_screening`
-list who is to be screened, as `ScreeningSubject`s, without visits importing vetting.
+For due diligence: `visit_parties_for_screening` (a visit's members, their organisations and the
+visiting organisation) and `partnership_contacts_for_screening` (everyone in a partnership's
+contacts log) list who is to be screened, as `ScreeningSubject`s. Vetting calls them; visits never
+imports vetting.
 """
 
 from __future__ import annotations
@@ -194,7 +196,9 @@ def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
         )
         if party.kind == PartyKind.PERSON and party.organisation:
             organisations.setdefault(party.organisation.strip().casefold(), party.organisation.strip())
-    organisations.setdefault(visit.organisation.strip().casefold(), visit.organisation.strip())
+    visiting = visit.organisation.strip()
+    if visiting:
+        organisations[visiting.casefold()] = visiting
     named = {s.name.strip().casefold() for s in subjects if s.kind == PartyKind.ORGANISATION}
     for folded, name in organisations.items():
         if folded not in named:
@@ -203,6 +207,7 @@ def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
                     key=f"visits.visit:{visit.pk}:org:{folded}",
                     kind=PartyKind.ORGANISATION,
                     name=name,
+                    role="Visiting organisation" if folded == visiting.casefold() else "A member's organisation",
                     council_id=visit.council_id,
                     context=context,
                 )
@@ -220,21 +225,34 @@ def contact_log_parties_for_screening(entry: ContactLogEntry) -> list[ScreeningS
             name=latin,
             name_original=original,
             organisation=entry.organisation,
+            role=f"Contact on {entry.occurred_on:%Y-%m-%d}",
             council_id=entry.council_id,
             context=context,
         )
         for index, (latin, original) in enumerate(entry.people_list)
     ]
-    for index, name in enumerate(filter(None, [entry.organisation, entry.intermediary])):
-        subjects.append(
-            ScreeningSubject(
-                key=f"visits.contactlogentry:{entry.pk}:org{index}",
-                kind=PartyKind.ORGANISATION,
-                name=name,
-                council_id=entry.council_id,
-                context=context,
+    for index, (name, role) in enumerate(
+        [(entry.organisation, "Organisation in contact"), (entry.intermediary, "Intermediary")]
+    ):
+        if name.strip():
+            subjects.append(
+                ScreeningSubject(
+                    key=f"visits.contactlogentry:{entry.pk}:org{index}",
+                    kind=PartyKind.ORGANISATION,
+                    name=name.strip(),
+                    role=f"{role} on {entry.occurred_on:%Y-%m-%d}",
+                    council_id=entry.council_id,
+                    context=context,
+                )
             )
-        )
+    return subjects
+
+
+def partnership_contacts_for_screening(partnership: Any) -> list[ScreeningSubject]:
+    """Everyone named in a partnership's contacts log, entry by entry."""
+    subjects: list[ScreeningSubject] = []
+    for entry in ContactLogEntry.objects.filter(partnership=partnership).order_by("pk"):
+        subjects.extend(contact_log_parties_for_screening(entry))
     return subjects
 
 

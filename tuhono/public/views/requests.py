@@ -15,6 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from django.views.decorators.cache import never_cache
 
 from tuhono.councils.models import Council
+from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import services
 from tuhono.visits.enums import MessageKind
 from tuhono.visits.selectors import visit_guidelines_for
@@ -130,6 +131,7 @@ def visit_request_check(request: HttpRequest) -> HttpResponse:
             contact_phone=data["contact_phone"],
             members=members.members(),
         )
+        case_screen_after_commit(case=visit)
         rate_limit_count(request, "visit_request")
         del request.session[SESSION_DRAFT]
         request.session[SESSION_DONE] = {"reference": visit.reference, "email": visit.contact_email}

@@ -16,6 +16,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import user_has_role
 from tuhono.councils.models import Council
 from tuhono.partnerships.models import Partnership
+from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import selectors, services
 from tuhono.visits.enums import VisitState
 from tuhono.visits.hooks import approval_holds
@@ -116,6 +117,7 @@ def visit_create(request: HttpRequest) -> HttpResponse:
             )
 
         if run_service(form, call):
+            case_screen_after_commit(case=created["visit"])
             messages.success(request, f"Visit {created['visit'].reference} recorded.")
             return redirect(_detail_url(created["visit"]))
     return form_page(
@@ -179,6 +181,7 @@ def visit_edit(request: HttpRequest, visit_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fresh = Visit.objects.get(pk=visit.pk)
         if run_service(form, lambda: services.visit_update(actor=request.user, visit=fresh, **form.cleaned_data)):
+            case_screen_after_commit(case=fresh)
             messages.success(request, "Visit updated.")
             return redirect(_detail_url(visit))
     return form_page(
@@ -246,9 +249,13 @@ def _child_page(
     call: Any,
     done: str,
     roles: tuple[str, ...] = EDITORS,
+    screen: bool = False,
 ) -> HttpResponse:
+    """A form that adds to or changes a visit; `screen`: it names people, so they are screened once saved."""
     require_edit(request.user, visit.council_id, *roles)
     if request.method == "POST" and form.is_valid() and run_service(form, lambda: call(form.cleaned_data)):
+        if screen:
+            case_screen_after_commit(case=_fresh(visit))
         messages.success(request, done)
         return redirect(_detail_url(visit))
     return form_page(
@@ -277,6 +284,7 @@ def party_add(request: HttpRequest, visit_pk: int) -> HttpResponse:
         submit="Add member",
         call=lambda data: services.party_add(actor=request.user, visit=_fresh(visit), **data),
         done="Member added.",
+        screen=True,
     )
 
 
@@ -299,6 +307,7 @@ def party_edit(request: HttpRequest, visitparty_pk: int) -> HttpResponse:
         submit="Save member",
         call=lambda data: services.party_update(actor=request.user, party=VisitParty.objects.get(pk=party.pk), **data),
         done="Member updated.",
+        screen=True,
     )
 
 

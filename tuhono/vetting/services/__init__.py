@@ -11,7 +11,7 @@ from .assessments import (
     decision_sign,
 )
 from .rescreen import rescreen_pending, rescreen_version
-from .screening import counterpart_add, party_register, party_screen, screening_sweep
+from .screening import case_screen_after_commit, case_screen_parties, counterpart_add, party_screen, screening_sweep
 
 __all__ = [
     "advice_answer",
@@ -20,12 +20,13 @@ __all__ = [
     "assessment_start",
     "assessment_submit",
     "assessment_update",
+    "case_screen_after_commit",
+    "case_screen_parties",
     "counterpart_add",
     "decision_sign",
     "match_confirm",
     "match_dismiss",
     "notice_record",
-    "party_register",
     "party_screen",
     "rescreen_pending",
     "rescreen_version",
