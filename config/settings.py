@@ -167,6 +167,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tūhono <partnerships
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")
 TUHONO_HOME_COUNCIL_SLUG = os.environ.get("TUHONO_HOME_COUNCIL_SLUG", "auckland")
 TUHONO_CONTACT_EMAIL = os.environ.get("TUHONO_CONTACT_EMAIL", "globalpartnerships@tuhono.localhost")
+# The address links in emails are built from (the public site as people reach it).
+TUHONO_SITE_URL = os.environ.get("TUHONO_SITE_URL", "http://127.0.0.1:8000")
+# The desk: working days are not counted; an enquiry or request is due for a reply this many days after it arrives.
+TUHONO_DESK_SLA_DAYS = int(os.environ.get("TUHONO_DESK_SLA_DAYS", "10"))
+# A party screened longer ago than this counts as screened against an out-of-date list.
+TUHONO_SCREENING_STALE_DAYS = int(os.environ.get("TUHONO_SCREENING_STALE_DAYS", "90"))
+# A partnership with no recorded activity (milestones, contacts, visits) for this many years is dormant.
+TUHONO_DORMANT_YEARS = int(os.environ.get("TUHONO_DORMANT_YEARS", "3"))
+# A foreign arrangement is notified to government within this many days of signing.
+TUHONO_NOTICE_DAYS = int(os.environ.get("TUHONO_NOTICE_DAYS", "14"))
 
 LOGGING = {
     "version": 1,

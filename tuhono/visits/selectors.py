@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,7 +20,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import scope_to_user_council, user_has_role
 from tuhono.partnerships.models import Partnership
 
-from .enums import PartyKind, VisitKind, VisitState
+from .enums import DESK_OPEN, PartyKind, VisitKind, VisitSource, VisitState
 from .models import CalendarFeedToken, ContactLogEntry, PublicMessage, Visit, VisitGuidelines, VisitParty
 
 STAFF_ROLES = tuple(Role.values)
@@ -76,7 +76,7 @@ def visit_get_for_user(*, user: Any, pk: int) -> Visit:
     """The visit, or 404 when it does not exist or belongs to a council the person may not see."""
     visit = (
         visits_for_user(user)
-        .select_related("council", "partnership__partner", "created_by")
+        .select_related("council", "partnership__partner", "created_by", "owner")
         .prefetch_related("parties", "itinerary", "costs", "gifts", "transitions__actor")
         .filter(pk=pk)
         .first()
@@ -215,6 +215,11 @@ def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
     return subjects
 
 
+def visit_touches_sensitive_site(visit: Visit) -> bool:
+    """A site asked for is marked sensitive, or an itinerary item is in a sensitive category."""
+    return visit.sites_sensitive or any(item.is_sensitive for item in visit.itinerary.all())
+
+
 def contact_log_parties_for_screening(entry: ContactLogEntry) -> list[ScreeningSubject]:
     """The people (one per line of `people`) and the organisation named in a contacts-log entry."""
     context = f"Contact {entry.occurred_on:%Y-%m-%d}: {entry.topic}"
@@ -287,3 +292,56 @@ def messages_for_user(user: Any) -> QuerySet[PublicMessage]:
     if not user_has_role(user, *STAFF_ROLES):
         return PublicMessage.objects.none()
     return scope_to_user_council(PublicMessage.objects.all(), user)
+
+
+# --- the desk ----------------------------------------------------------------------------------
+
+
+def message_get_for_user(*, user: Any, pk: int) -> PublicMessage:
+    message = (
+        messages_for_user(user).select_related("owner", "council").prefetch_related("replies__sent_by").filter(pk=pk)
+    ).first()
+    if message is None:
+        raise Http404("No such message")
+    return message
+
+
+def desk_messages(*, user: Any, status: str = "", mine: bool = False) -> QuerySet[PublicMessage]:
+    """Enquiries and feedback, the open ones first by due date; `status` 'open' means any open status."""
+    messages = messages_for_user(user).select_related("owner")
+    if status == "open":
+        messages = messages.filter(status__in=DESK_OPEN)
+    elif status:
+        messages = messages.filter(status=status)
+    if mine:
+        messages = messages.filter(owner=user)
+    return messages.order_by(F("due_on").asc(nulls_last=True), "-received_at", "-pk")
+
+
+def desk_visit_requests(*, user: Any, mine: bool = False) -> QuerySet[Visit]:
+    """Visit requests from the website still waiting for a first reply or a triage."""
+    visits = (
+        visits_for_user(user)
+        .filter(source=VisitSource.PUBLIC_REQUEST)
+        .filter(Q(state=VisitState.RECEIVED) | Q(reply_due_on__isnull=False))
+        .exclude(state__in=[VisitState.DECLINED, VisitState.REPORTED])
+        .select_related("owner")
+    )
+    if mine:
+        visits = visits.filter(owner=user)
+    return visits.order_by(F("reply_due_on").asc(nulls_last=True), "created_at", "pk")
+
+
+def desk_staff_for(*, council_id: int) -> QuerySet[Any]:
+    """Who can own an item on the council's desk: its active staff who work the desk."""
+    from tuhono.accounts.models import User
+
+    return (
+        User.objects.filter(
+            council_id=council_id,
+            is_active=True,
+            groups__name__in=[Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

@@ -104,10 +104,3 @@ def contact_entry_edit(request: HttpRequest, contactlogentry_pk: int) -> HttpRes
         back_url=back,
         show_errors=request.method == "POST",
     )
-
-
-@staff_required
-def message_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "staff/message_list.html", {"messages_list": list(selectors.messages_for_user(request.user)[:200])}
-    )

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuhono.accounts.enums import Role
@@ -159,6 +160,8 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
             "costs": list(visit.costs.all()),
             "gifts": list(visit.gifts.all()),
             "transitions": list(visit.transitions.all()),
+            "replies": list(visit.replies.select_related("sent_by")),
+            "today": timezone.localdate(),
             "holds": approval_holds(visit) if reads_vetting and visit.state == VisitState.VETTING else [],
             "vetting_url": _vetting_url(visit) if reads_vetting else "",
         },
