@@ -3,8 +3,8 @@ up and drafts to publish. Each works on a queryset already scoped to what the pe
 database, so a national register of tens of thousands of partnerships is answered in a few queries.
 
 Dormant: nothing recorded for `TUHONO_DORMANT_YEARS` years: no milestone, no entry in the contacts log, no
-visit, and not signed (or changed in status) in that time. The contacts log and visits are read through
-their relations to a partnership, so this module needs no other domain.
+visit, and not signed in that time (recording a status is book-keeping, not activity). The contacts log and
+visits are read through their relations to a partnership, so this module needs no other domain.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ def partnerships_dormant(
     return (
         _live(queryset)
         .exclude(signed_on__gte=since)
-        .exclude(status_changed_on__gte=since)
         .exclude(Exists(recent_milestone))
         .exclude(pk__in=with_contact)
         .exclude(pk__in=with_visit)

@@ -115,27 +115,8 @@ def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[Que
             ("Completed: write the report", base.filter(state=VisitState.COMPLETED)),
         ]
     if user_has_role(user, Role.SECURITY_OFFICER):
-        sections += [
-            ("In vetting: screen the members", base.filter(state=VisitState.VETTING)),
-            (
-                "Outgoing missions to brief before departure",
-                base.filter(
-                    kind=VisitKind.OUTGOING,
-                    state__in=[VisitState.APPROVED, VisitState.SCHEDULED],
-                    briefing__isnull=True,
-                ),
-            ),
-            (
-                "Returned missions without a contact report",
-                base.filter(kind=VisitKind.OUTGOING, state=VisitState.COMPLETED, contact_report__isnull=True),
-            ),
-            (
-                "Members added after approval",
-                base.filter(parties__added_after_approval=True)
-                .exclude(state__in=[VisitState.COMPLETED, VisitState.REPORTED])
-                .distinct(),
-            ),
-        ]
+        sections += [("In vetting: screen the members", base.filter(state=VisitState.VETTING))]
+        sections += security_visit_checks(base)
     if user_has_role(user, Role.APPROVER):
         sections.append(("Waiting for your decision", base.filter(state=VisitState.VETTING)))
     result = []
@@ -152,6 +133,30 @@ def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[Que
                 )
             )
     return result
+
+
+def security_visit_checks(visits: QuerySet[Visit]) -> list[tuple[str, QuerySet[Visit]]]:
+    """What a security officer checks on visits beyond vetting: briefings, contact reports, late members."""
+    return [
+        (
+            "Outgoing missions to brief before departure",
+            visits.filter(
+                kind=VisitKind.OUTGOING,
+                state__in=[VisitState.APPROVED, VisitState.SCHEDULED],
+                briefing__isnull=True,
+            ),
+        ),
+        (
+            "Returned missions without a contact report",
+            visits.filter(kind=VisitKind.OUTGOING, state=VisitState.COMPLETED, contact_report__isnull=True),
+        ),
+        (
+            "Members added after approval",
+            visits.filter(parties__added_after_approval=True)
+            .exclude(state__in=[VisitState.COMPLETED, VisitState.REPORTED])
+            .distinct(),
+        ),
+    ]
 
 
 def visits_upcoming_for_user(user: Any, *, today: dt.date | None = None) -> QuerySet[Visit]:

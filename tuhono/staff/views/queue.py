@@ -55,9 +55,7 @@ class Section:
 
 
 def _rows(queryset: QuerySet, make: Any) -> tuple[int, list[Row]]:
-    rows = [make(obj) for obj in queryset[:SHOWN]]
-    count = len(rows) if len(rows) < SHOWN else queryset.count()
-    return count, rows
+    return queryset.count(), [make(obj) for obj in queryset[:SHOWN]]
 
 
 def _contact_url(partnership: Partnership) -> str:
@@ -177,6 +175,13 @@ def _security_sections(user: Any, today: dt.date) -> list[Section]:
         lambda v: Row(f"{v.reference} {v.organisation}", reverse("staff:visit_detail", args=[v.pk]), v.first_day),
     )
     sections.append(Section("vetting", "Visits in vetting", count, rows))
+    mine = visit_selectors.visits_for_user(user).filter(council_id=user.council_id)
+    for index, (title, found) in enumerate(visit_selectors.security_visit_checks(mine)):
+        count, rows = _rows(
+            found.order_by("created_at", "pk"),
+            lambda v: Row(f"{v.reference} {v.organisation}", reverse("staff:visit_detail", args=[v.pk]), v.first_day),
+        )
+        sections.append(Section(f"visit-check-{index}", title, count, rows))
     return sections
 
 

@@ -67,11 +67,6 @@ def _detail_url(visit: Visit) -> str:
 
 
 @staff_required
-def queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/queue.html", {"sections": selectors.visit_queue_for_user(request.user)})
-
-
-@staff_required
 def visit_list(request: HttpRequest) -> HttpResponse:
     filters = VisitFilterForm(request.GET or None)
     params = filters.cleaned_data if filters.is_valid() else {}
