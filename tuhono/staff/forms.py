@@ -218,6 +218,7 @@ class DeskHandleForm(StaffForm):
         super().__init__(*args, **kwargs)
         owner: Any = self.fields["owner"]
         owner.queryset = staff
+        owner.label_from_instance = lambda user: user.get_full_name() or user.username
         if not with_status:
             del self.fields["status"]
 
