@@ -5,6 +5,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def handled_messages_are_answered(apps, schema_editor):
+    """Messages already marked handled come onto the desk as answered; the rest are new."""
+    message = apps.get_model("visits", "PublicMessage")
+    message.objects.filter(handled_at__isnull=False).update(status="answered")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -85,4 +91,5 @@ class Migration(migrations.Migration):
             model_name='deskreply',
             constraint=models.CheckConstraint(condition=models.Q(('body', ''), _negated=True), name='desk_reply_has_body', violation_error_message='Write the reply.'),
         ),
+        migrations.RunPython(handled_messages_are_answered, migrations.RunPython.noop),
     ]
