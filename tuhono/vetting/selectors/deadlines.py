@@ -73,6 +73,18 @@ class NoticeDue:
     overdue: bool
 
 
+def _awaiting_notice(partnerships: QuerySet[Partnership], today: dt.date) -> QuerySet[Partnership]:
+    """Signed, live arrangements (signed in the last year, or recorded as one) with no notice after entry."""
+    notified = ArrangementNotice.objects.filter(stage=NoticeStage.AFTER_ENTRY).values("arrangement__partnership_id")
+    recorded = Arrangement.objects.filter(partnership__isnull=False).values("partnership_id")
+    return (
+        partnerships.filter(signed_on__isnull=False)
+        .exclude(status__in=[PartnershipStatus.ENDED, PartnershipStatus.PROPOSED])
+        .filter(Q(signed_on__gte=today - dt.timedelta(days=NEW_ARRANGEMENT_DAYS)) | Q(pk__in=recorded))
+        .exclude(pk__in=notified)
+    )
+
+
 def notices_due(
     partnerships: QuerySet[Partnership], *, today: dt.date | None = None, limit: int = 25
 ) -> tuple[int, list[NoticeDue]]:
@@ -84,14 +96,7 @@ def notices_due(
     """
     today = today or timezone.localdate()
     days = settings.TUHONO_NOTICE_DAYS
-    notified = ArrangementNotice.objects.filter(stage=NoticeStage.AFTER_ENTRY).values("arrangement__partnership_id")
-    recorded = Arrangement.objects.filter(partnership__isnull=False).values("partnership_id")
-    waiting = (
-        partnerships.filter(signed_on__isnull=False)
-        .exclude(status__in=[PartnershipStatus.ENDED, PartnershipStatus.PROPOSED])
-        .filter(Q(signed_on__gte=today - dt.timedelta(days=NEW_ARRANGEMENT_DAYS)) | Q(pk__in=recorded))
-        .exclude(pk__in=notified)
-    )
+    waiting = _awaiting_notice(partnerships, today)
     rows = list(waiting.select_related("partner", "council").order_by("signed_on", "pk")[:limit])
     found = []
     for partnership in rows:
@@ -104,12 +109,6 @@ def notices_due(
 def notices_overdue(partnerships: QuerySet[Partnership], *, today: dt.date | None = None) -> QuerySet[Partnership]:
     """Arrangements whose notice after entry is past its deadline (for the national view)."""
     today = today or timezone.localdate()
-    days = settings.TUHONO_NOTICE_DAYS
-    notified = ArrangementNotice.objects.filter(stage=NoticeStage.AFTER_ENTRY).values("arrangement__partnership_id")
-    recorded = Arrangement.objects.filter(partnership__isnull=False).values("partnership_id")
-    return (
-        partnerships.filter(signed_on__lt=today - dt.timedelta(days=days))
-        .exclude(status__in=[PartnershipStatus.ENDED, PartnershipStatus.PROPOSED])
-        .filter(Q(signed_on__gte=today - dt.timedelta(days=NEW_ARRANGEMENT_DAYS)) | Q(pk__in=recorded))
-        .exclude(pk__in=notified)
+    return _awaiting_notice(partnerships, today).filter(
+        signed_on__lt=today - dt.timedelta(days=settings.TUHONO_NOTICE_DAYS)
     )
