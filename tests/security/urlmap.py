@@ -173,6 +173,10 @@ NO_ROWS = object()  # the model is known but the demo data has none of it: repor
 # Parameters the heuristics above cannot guess: (view name, parameter) -> function returning a value.
 EXPLICIT: dict[tuple[str, str], Any] = {
     ("staff:vetting:party", "pk"): _pk_of("vetting.ScreenedParty"),
+    **{
+        (f"staff:{name}", "message_pk"): _pk_of("visits.PublicMessage")
+        for name in ("message_detail", "message_handle", "message_reply")
+    },
     ("staff:vetting:party_rescreen", "pk"): _pk_of("vetting.ScreenedParty"),
     ("staff:vetting:match_confirm", "pk"): _pk_of("vetting.ScreeningMatch"),
     ("staff:vetting:match_dismiss", "pk"): _pk_of("vetting.ScreeningMatch"),
