@@ -81,9 +81,12 @@ def test_the_security_officer_starts_from_alerts_and_reaches_due_diligence(
     assert page.get_by_role("heading", name="Assessments to do").is_visible()
     assert_accessible(page)
     page.locator('[data-queue="alerts"] a').first.click()
+    page.wait_for_url("**/staff/vetting/parties/*/")
     assert page.get_by_role("heading", name="Matches").is_visible()
     page.get_by_role("link", name="Due diligence", exact=True).click()
-    assert page.get_by_role("heading", name="Due diligence").first.is_visible()
+    page.wait_for_url("**/staff/vetting/")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").first.inner_text().startswith("Due diligence")
 
 
 def test_the_approver_finds_the_visit_waiting_for_approval(page: Any, live_server: Any, demo: None) -> None:
@@ -93,6 +96,7 @@ def test_the_approver_finds_the_visit_waiting_for_approval(page: Any, live_serve
     assert page.get_by_role("heading", name="Assessments waiting for your sign-off").is_visible()
     assert_accessible(page)
     page.locator('[data-queue="approve"] a').first.click()
+    page.wait_for_url("**/staff/visits/*/")
     assert page.get_by_role("button", name="Approve").is_visible()
     assert_accessible(page)
 
