@@ -198,6 +198,16 @@ TUHONO_INSTALL_MODE = os.environ.get("TUHONO_INSTALL_MODE", "council")
 if TUHONO_INSTALL_MODE not in ("council", "national"):
     raise ImproperlyConfigured("TUHONO_INSTALL_MODE must be 'council' or 'national'.")
 TUHONO_CONTACT_EMAIL = os.environ.get("TUHONO_CONTACT_EMAIL", "globalpartnerships@tuhono.localhost")
+# The address links in emails are built from (the public site as people reach it).
+TUHONO_SITE_URL = os.environ.get("TUHONO_SITE_URL", "http://127.0.0.1:8000")
+# The desk: working days are not counted; an enquiry or request is due for a reply this many days after it arrives.
+TUHONO_DESK_SLA_DAYS = int(os.environ.get("TUHONO_DESK_SLA_DAYS", "10"))
+# A party screened longer ago than this counts as screened against an out-of-date list.
+TUHONO_SCREENING_STALE_DAYS = int(os.environ.get("TUHONO_SCREENING_STALE_DAYS", "90"))
+# A partnership with no recorded activity (milestones, contacts, visits) for this many years is dormant.
+TUHONO_DORMANT_YEARS = int(os.environ.get("TUHONO_DORMANT_YEARS", "3"))
+# A foreign arrangement is notified to government within this many days of signing.
+TUHONO_NOTICE_DAYS = int(os.environ.get("TUHONO_NOTICE_DAYS", "14"))
 
 # Uploads (tuhono/core/uploads.py): the largest request body any form accepts, refused before it is read;
 # files kept between an upload and its confirmation live under TUHONO_UPLOAD_DIR (cleaned, never /tmp).

@@ -184,6 +184,10 @@ EXPLICIT: dict[tuple[str, str], Any] = {
         (f"staff:register_seeking_{name}", "pk"): _pk_of("councils.PartnerSeeking")
         for name in ("edit", "publish", "withdraw")
     },
+    **{
+        (f"staff:{name}", "message_pk"): _pk_of("visits.PublicMessage")
+        for name in ("message_detail", "message_handle", "message_reply")
+    },
     ("staff:vetting:party_rescreen", "pk"): _pk_of("vetting.ScreenedParty"),
     ("staff:vetting:match_confirm", "pk"): _pk_of("vetting.ScreeningMatch"),
     ("staff:vetting:match_dismiss", "pk"): _pk_of("vetting.ScreeningMatch"),

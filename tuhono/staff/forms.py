@@ -8,6 +8,7 @@ from django import forms
 
 from tuhono.public.forms import DateInput, GovukFormMixin, country_choices
 from tuhono.visits.enums import (
+    DeskStatus,
     GiftDirection,
     GiftKind,
     Initiator,
@@ -203,3 +204,29 @@ class ContactLogEntryForm(StaffModelForm):
 
     def _post_clean(self) -> None:
         pass
+
+
+class DeskHandleForm(StaffForm):
+    """Status and owner of an enquiry or feedback; a visit request's status is its workflow, so only its owner."""
+
+    status = forms.ChoiceField(label="Status", choices=DeskStatus.choices)
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Owner", queryset=None, required=False, empty_label="Nobody yet"
+    )
+
+    def __init__(self, *args: Any, staff: Any, with_status: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owner: Any = self.fields["owner"]
+        owner.queryset = staff
+        owner.label_from_instance = lambda user: user.get_full_name() or user.username
+        if not with_status:
+            del self.fields["status"]
+
+
+class DeskReplyForm(StaffForm):
+    subject = forms.CharField(label="Subject", max_length=300)
+    body = forms.CharField(
+        label="Your reply",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Sent by email from Tūhono, with the reference, and kept with the record.",
+    )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import calendar, contacts, register, register_network, visits
+from .views import calendar, contacts, desk, queue, register, register_network, visits
 from .views.sign_in import SignInView, SignOutView
 
 app_name = "staff"
@@ -52,7 +52,7 @@ REGISTER = [
 urlpatterns = [
     path("sign-in/", SignInView.as_view(), name="sign_in"),
     path("sign-out/", SignOutView.as_view(), name="sign_out"),
-    path("", visits.queue, name="home"),
+    path("", queue.queue, name="home"),
     path("visits/", visits.visit_list, name="visit_list"),
     path("visits/new/", visits.visit_create, name="visit_create"),
     path("visits/<int:visit_pk>/", visits.visit_detail, name="visit_detail"),
@@ -82,7 +82,12 @@ urlpatterns = [
     path("contacts/<int:partnership_pk>/", contacts.contact_log, name="contact_log"),
     path("contacts/<int:partnership_pk>/new/", contacts.contact_entry_add, name="contact_entry_add"),
     path("contacts/entries/<int:contactlogentry_pk>/edit/", contacts.contact_entry_edit, name="contact_entry_edit"),
-    path("messages/", contacts.message_list, name="message_list"),
+    path("messages/", desk.desk, name="message_list"),
+    path("messages/<int:message_pk>/", desk.message_detail, name="message_detail"),
+    path("messages/<int:message_pk>/handle/", desk.message_handle, name="message_handle"),
+    path("messages/<int:message_pk>/reply/", desk.message_reply, name="message_reply"),
+    path("visits/<int:visit_pk>/owner/", desk.visit_owner, name="visit_owner"),
+    path("visits/<int:visit_pk>/reply/", desk.visit_reply, name="visit_reply"),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/visits.ics", calendar.calendar_feed, name="calendar_feed"),
     path("vetting/", include("tuhono.staff.vetting.urls")),

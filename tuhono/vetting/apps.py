@@ -32,13 +32,19 @@ class VettingConfig(AppConfig):
             current = ROLE_PERMISSIONS.setdefault(role, [])
             current.extend(code for code in permissions if code not in current)
 
-        from . import receivers
+        from tuhono.visits.hooks import register_approval_check
 
-        receivers.connect()
-        try:
-            from tuhono.visits.hooks import register_approval_check
-        except ImportError:  # the visits domain is optional for vetting
-            return
         from .selectors import vetting_holds_for_visit
 
         register_approval_check(vetting_holds_for_visit)
+
+        # When the screening index of a new list version is ready: screen whoever waited for it,
+        # then re-screen everyone against what the version changed.
+        from tuhono.watchlists.services.index_build import index_ready_signal
+
+        from .services import screening_catch_up_schedule
+
+        def index_ready(sender: object, **kwargs: object) -> None:
+            screening_catch_up_schedule()
+
+        index_ready_signal.connect(index_ready, weak=False, dispatch_uid="tuhono.vetting.index_ready")

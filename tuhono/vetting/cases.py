@@ -1,22 +1,31 @@
-"""Cases (what due diligence is about) and subjects (the records that name people), by duck type.
+"""Cases (what due diligence is about) and the people and organisations each one names.
 
-A case is a partnership or a visit (an outgoing visit is a mission). Vetting
-refers to them by content type and primary key; it never needs the visits
-domain to import it.
+A case is a partnership or a visit (an outgoing visit is a mission). Each domain
+that holds parties names them through one function, and vetting calls it:
+
+- a visit: `tuhono.visits.selectors.visit_parties_for_screening(visit)`
+  (each member, each member's organisation, and the visiting organisation);
+- a partnership: its counterparts (recorded here, in vetting) and
+  `tuhono.visits.selectors.partnership_contacts_for_screening(partnership)`
+  (the people, organisations and intermediaries of its contacts log).
+
+The visits domain never imports vetting; vetting reads visits through its selectors.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from .enums import CaseKind, PartyOrigin, PartySchema
+from tuhono.partnerships.models import Partnership
+from tuhono.visits import selectors as visit_selectors
+from tuhono.visits.enums import PartyKind
+from tuhono.visits.models import Visit
 
-PARTNERSHIP_LABEL = "partnerships.partnership"
-VISIT_LABEL = "visits.visit"
+from .enums import CaseKind, PartyOrigin, PartySchema
 
 
 @dataclass(frozen=True)
@@ -31,23 +40,19 @@ class CaseRef:
 
 def case_ref(case: models.Model) -> CaseRef:
     """What vetting needs to know about a partnership or a visit."""
-    label = case._meta.label_lower
-    if label == PARTNERSHIP_LABEL:
+    if isinstance(case, Partnership):
         kind = CaseKind.PARTNERSHIP
         text = f"Partnership: {case}"
-    elif label == VISIT_LABEL:
-        outgoing = getattr(case, "kind", "") == "outgoing"
-        kind = CaseKind.MISSION if outgoing else CaseKind.VISIT
-        text = f"{'Mission' if outgoing else 'Visit'} {getattr(case, 'reference', case.pk)}: " + str(
-            getattr(case, "organisation", case)
-        )
+    elif isinstance(case, Visit):
+        kind = CaseKind.MISSION if case.is_outgoing else CaseKind.VISIT
+        text = f"{'Mission' if case.is_outgoing else 'Visit'} {case.reference}: {case.organisation}"
     else:
-        raise ValueError(f"{label} is not a case due diligence handles")
+        raise ValueError(f"{case._meta.label_lower} is not a case due diligence handles")
     return CaseRef(
         kind=kind,
         content_type=ContentType.objects.get_for_model(case),
         pk=case.pk,
-        council_id=case.council_id,  # type: ignore[attr-defined]
+        council_id=case.council_id,
         label=text[:300],
         obj=case,
     )
@@ -55,17 +60,18 @@ def case_ref(case: models.Model) -> CaseRef:
 
 def case_get(*, kind: str, pk: int) -> models.Model | None:
     """The partnership or visit behind a case kind and id."""
-    label = PARTNERSHIP_LABEL if kind == CaseKind.PARTNERSHIP else VISIT_LABEL
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
-    return model._default_manager.filter(pk=pk).first()
+    if kind == CaseKind.PARTNERSHIP:
+        return Partnership.objects.filter(pk=pk).first()
+    return Visit.objects.filter(pk=pk).first()
 
 
 def case_of(content_type_id: int, pk: int) -> models.Model | None:
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model._default_manager.filter(pk=pk).first() if model else None
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    if content_type.model_class() is Partnership:
+        return Partnership.objects.filter(pk=pk).first()
+    if content_type.model_class() is Visit:
+        return Visit.objects.filter(pk=pk).first()
+    return None
 
 
 def case_kind_slug(kind: str) -> str:
@@ -75,8 +81,14 @@ def case_kind_slug(kind: str) -> str:
 
 @dataclass(frozen=True)
 class PartySpec:
-    """One person or organisation a subject record names, as screening needs them."""
+    """One person or organisation a case names, as screening needs them, and the record that names them.
 
+    `subject_type`/`subject_id`/`key` identify the party from one screening to the next: the same
+    member edited is the same party screened afresh, never a second one.
+    """
+
+    subject_type: ContentType
+    subject_id: int
     key: str
     name: str
     aliases: tuple[str, ...]
@@ -87,69 +99,74 @@ class PartySpec:
     origin: str
 
 
-def subject_parties(subject: models.Model) -> tuple[models.Model, list[PartySpec]]:
-    """The case a subject record belongs to, and the people and organisations it names."""
-    label = subject._meta.label_lower
-    if label == "vetting.counterpart":
-        spec = PartySpec(
-            key="",
-            name=subject.name,  # type: ignore[attr-defined]
-            aliases=tuple(subject.aliases),  # type: ignore[attr-defined]
-            schema=subject.schema,  # type: ignore[attr-defined]
-            birth_date=subject.birth_date,  # type: ignore[attr-defined]
-            nationality=subject.nationality,  # type: ignore[attr-defined]
-            role_label=subject.get_role_display(),  # type: ignore[attr-defined]
-            origin=PartyOrigin.COUNTERPART,
-        )
-        return subject.partnership, [spec]  # type: ignore[attr-defined]
-    if label == "visits.visitparty":
-        person = getattr(subject, "kind", "person") == "person"
-        dob = getattr(subject, "date_of_birth", None)
-        role = ", ".join(part for part in (getattr(subject, "role", ""), getattr(subject, "organisation", "")) if part)
-        spec = PartySpec(
-            key="",
-            name=subject.name,  # type: ignore[attr-defined]
-            aliases=tuple(a for a in [getattr(subject, "name_original", "")] if a),
-            schema=PartySchema.PERSON if person else PartySchema.ORGANIZATION,
-            birth_date=dob.isoformat() if dob else "",
-            nationality=getattr(subject, "nationality", "") or "",
-            role_label=role or "Delegation member",
-            origin=PartyOrigin.VISIT_PARTY,
-        )
-        return subject.visit, [spec]  # type: ignore[attr-defined]
-    if label == "visits.contactlogentry":
-        specs = []
-        for latin, original in subject.people_list:  # type: ignore[attr-defined]
-            name = latin or original
-            specs.append(
-                PartySpec(
-                    key=f"person:{name.casefold()}"[:80],
-                    name=name,
-                    aliases=tuple(a for a in [original] if a and a != name),
-                    schema=PartySchema.PERSON,
-                    birth_date="",
-                    nationality="",
-                    role_label=f"Contact on {subject.occurred_on}",  # type: ignore[attr-defined]
-                    origin=PartyOrigin.CONTACT,
-                )
+def _key(rest: str) -> str:
+    """A subject key fits its column: a long organisation name is kept by its digest."""
+    if len(rest) <= 80:
+        return rest
+    return rest[:39] + ":" + hashlib.sha256(rest.encode("utf-8")).hexdigest()[:40]
+
+
+def _from_subject(subject: visit_selectors.ScreeningSubject, origin: str) -> PartySpec:
+    """A domain's `ScreeningSubject` ('<app>.<model>:<pk>[:<rest>]') as screening needs it."""
+    label, _, rest = subject.key.partition(":")
+    pk, _, detail = rest.partition(":")
+    app_label, _, model_name = label.partition(".")
+    person = subject.kind == PartyKind.PERSON
+    role = ", ".join(part for part in (subject.role, subject.organisation if person else "") if part)
+    return PartySpec(
+        subject_type=ContentType.objects.get_by_natural_key(app_label, model_name),
+        subject_id=int(pk),
+        key=_key(detail),
+        name=subject.name or subject.name_original,
+        aliases=tuple(a for a in [subject.name_original] if a and a != subject.name),
+        schema=PartySchema.PERSON if person else PartySchema.ORGANIZATION,
+        birth_date=subject.date_of_birth.isoformat() if subject.date_of_birth else "",
+        nationality=subject.nationality or "",
+        role_label=(role or ("Delegation member" if person else "Organisation"))[:200],
+        origin=origin,
+    )
+
+
+def case_parties(case: models.Model) -> list[PartySpec]:
+    """Everyone a case names, through each domain's own function (the one contract screening uses)."""
+    from .models import Counterpart
+
+    if isinstance(case, Visit):
+        return [_from_subject(s, PartyOrigin.VISIT_PARTY) for s in visit_selectors.visit_parties_for_screening(case)]
+    if isinstance(case, Partnership):
+        counterpart_type = ContentType.objects.get_for_model(Counterpart)
+        specs = [
+            PartySpec(
+                subject_type=counterpart_type,
+                subject_id=counterpart.pk,
+                key="",
+                name=counterpart.name,
+                aliases=tuple(counterpart.aliases),
+                schema=counterpart.schema,
+                birth_date=counterpart.birth_date,
+                nationality=counterpart.nationality,
+                role_label=counterpart.get_role_display(),
+                origin=PartyOrigin.COUNTERPART,
             )
-        for key, role in (("organisation", "Organisation in contact"), ("intermediary", "Intermediary")):
-            value = (getattr(subject, key, "") or "").strip()
-            if value:
-                specs.append(
-                    PartySpec(
-                        key=key,
-                        name=value,
-                        aliases=(),
-                        schema=PartySchema.ORGANIZATION,
-                        birth_date="",
-                        nationality="",
-                        role_label=f"{role} on {subject.occurred_on}",  # type: ignore[attr-defined]
-                        origin=PartyOrigin.CONTACT,
-                    )
-                )
-        return subject.partnership, specs  # type: ignore[attr-defined]
-    raise ValueError(f"{label} names nobody due diligence screens")
+            for counterpart in Counterpart.objects.filter(partnership=case).order_by("pk")
+        ]
+        specs += [
+            _from_subject(s, PartyOrigin.CONTACT)
+            for s in visit_selectors.partnership_contacts_for_screening(case)
+            if s.name or s.name_original
+        ]
+        return specs
+    raise ValueError(f"{case._meta.label_lower} is not a case due diligence handles")
 
 
-SUBJECT_MODELS = ("vetting.counterpart", "visits.visitparty", "visits.contactlogentry")
+def cases_naming_parties(*, council_id: int | None = None) -> list[models.Model]:
+    """Every case that names someone: visits, and partnerships with counterparts or a contacts log."""
+    from .models import Counterpart
+
+    visits = Visit.objects.all()
+    partnerships = Partnership.objects.filter(
+        models.Q(pk__in=Counterpart.objects.values("partnership_id")) | models.Q(contact_log_entries__isnull=False)
+    ).distinct()
+    if council_id is not None:
+        visits, partnerships = visits.filter(council_id=council_id), partnerships.filter(council_id=council_id)
+    return [*partnerships.order_by("pk"), *visits.order_by("pk")]

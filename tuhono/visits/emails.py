@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 
 from tuhono.accounts.models import User
 
-from .models import PublicMessage, Visit
+from .models import DeskReply, PublicMessage, Visit
 
 
 def _site_url() -> str:
@@ -74,4 +74,16 @@ def send_new_message_notice(*, message_id: int, roles: Iterable[str]) -> int:
         template="visits/email/new_message.txt",
         context={"message": message, "site_url": _site_url()},
         to=staff_emails(council_id=message.council_id, roles=roles),
+    )
+
+
+def send_desk_reply(*, reply_id: int) -> int:
+    """A reply written on the desk, to whoever wrote in, with the reference and the way back to us."""
+    reply = DeskReply.objects.select_related("message", "visit").get(pk=reply_id)
+    record = reply.message or reply.visit
+    return _send(
+        subject=reply.subject,
+        template="visits/email/desk_reply.txt",
+        context={"reply": reply, "reference": record.reference if record else "", "site_url": _site_url()},
+        to=[reply.to_email],
     )

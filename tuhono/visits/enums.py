@@ -71,3 +71,16 @@ class Initiator(models.TextChoices):
 class MessageKind(models.TextChoices):
     ENQUIRY = "enquiry", "International enquiry"
     FEEDBACK = "feedback", "Website feedback"
+
+
+class DeskStatus(models.TextChoices):
+    """Where an enquiry, feedback or contact message stands on the desk."""
+
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    WAITING = "waiting", "Waiting on them"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+DESK_OPEN = (DeskStatus.NEW, DeskStatus.IN_PROGRESS, DeskStatus.WAITING)

@@ -1,7 +1,9 @@
 """Reads for visits, the contacts log and enquiries, always scoped to what the person may see.
 
-For due diligence: `visit_parties_for_screening` and `contact_log_parties_for_screening`
-list who is to be screened, as `ScreeningSubject`s, without visits importing vetting.
+For due diligence: `visit_parties_for_screening` (a visit's members, their organisations and the
+visiting organisation) and `partnership_contacts_for_screening` (everyone in a partnership's
+contacts log) list who is to be screened, as `ScreeningSubject`s. Vetting calls them; visits never
+imports vetting.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,7 +20,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import scope_to_user_council, user_has_role
 from tuhono.partnerships.models import Partnership
 
-from .enums import PartyKind, VisitKind, VisitState
+from .enums import DESK_OPEN, PartyKind, VisitKind, VisitSource, VisitState
 from .models import CalendarFeedToken, ContactLogEntry, PublicMessage, Visit, VisitGuidelines, VisitParty
 
 STAFF_ROLES = tuple(Role.values)
@@ -74,7 +76,7 @@ def visit_get_for_user(*, user: Any, pk: int) -> Visit:
     """The visit, or 404 when it does not exist or belongs to a council the person may not see."""
     visit = (
         visits_for_user(user)
-        .select_related("council", "partnership__partner", "created_by")
+        .select_related("council", "partnership__partner", "created_by", "owner")
         .prefetch_related("parties", "itinerary", "costs", "gifts", "transitions__actor")
         .filter(pk=pk)
         .first()
@@ -113,27 +115,8 @@ def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[Que
             ("Completed: write the report", base.filter(state=VisitState.COMPLETED)),
         ]
     if user_has_role(user, Role.SECURITY_OFFICER):
-        sections += [
-            ("In vetting: screen the members", base.filter(state=VisitState.VETTING)),
-            (
-                "Outgoing missions to brief before departure",
-                base.filter(
-                    kind=VisitKind.OUTGOING,
-                    state__in=[VisitState.APPROVED, VisitState.SCHEDULED],
-                    briefing__isnull=True,
-                ),
-            ),
-            (
-                "Returned missions without a contact report",
-                base.filter(kind=VisitKind.OUTGOING, state=VisitState.COMPLETED, contact_report__isnull=True),
-            ),
-            (
-                "Members added after approval",
-                base.filter(parties__added_after_approval=True)
-                .exclude(state__in=[VisitState.COMPLETED, VisitState.REPORTED])
-                .distinct(),
-            ),
-        ]
+        sections += [("In vetting: screen the members", base.filter(state=VisitState.VETTING))]
+        sections += security_visit_checks(base)
     if user_has_role(user, Role.APPROVER):
         sections.append(("Waiting for your decision", base.filter(state=VisitState.VETTING)))
     result = []
@@ -150,6 +133,30 @@ def visit_queue_for_user(user: Any, *, today: dt.date | None = None) -> list[Que
                 )
             )
     return result
+
+
+def security_visit_checks(visits: QuerySet[Visit]) -> list[tuple[str, QuerySet[Visit]]]:
+    """What a security officer checks on visits beyond vetting: briefings, contact reports, late members."""
+    return [
+        (
+            "Outgoing missions to brief before departure",
+            visits.filter(
+                kind=VisitKind.OUTGOING,
+                state__in=[VisitState.APPROVED, VisitState.SCHEDULED],
+                briefing__isnull=True,
+            ),
+        ),
+        (
+            "Returned missions without a contact report",
+            visits.filter(kind=VisitKind.OUTGOING, state=VisitState.COMPLETED, contact_report__isnull=True),
+        ),
+        (
+            "Members added after approval",
+            visits.filter(parties__added_after_approval=True)
+            .exclude(state__in=[VisitState.COMPLETED, VisitState.REPORTED])
+            .distinct(),
+        ),
+    ]
 
 
 def visits_upcoming_for_user(user: Any, *, today: dt.date | None = None) -> QuerySet[Visit]:
@@ -194,7 +201,9 @@ def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
         )
         if party.kind == PartyKind.PERSON and party.organisation:
             organisations.setdefault(party.organisation.strip().casefold(), party.organisation.strip())
-    organisations.setdefault(visit.organisation.strip().casefold(), visit.organisation.strip())
+    visiting = visit.organisation.strip()
+    if visiting:
+        organisations[visiting.casefold()] = visiting
     named = {s.name.strip().casefold() for s in subjects if s.kind == PartyKind.ORGANISATION}
     for folded, name in organisations.items():
         if folded not in named:
@@ -203,11 +212,17 @@ def visit_parties_for_screening(visit: Visit) -> list[ScreeningSubject]:
                     key=f"visits.visit:{visit.pk}:org:{folded}",
                     kind=PartyKind.ORGANISATION,
                     name=name,
+                    role="Visiting organisation" if folded == visiting.casefold() else "A member's organisation",
                     council_id=visit.council_id,
                     context=context,
                 )
             )
     return subjects
+
+
+def visit_touches_sensitive_site(visit: Visit) -> bool:
+    """A site asked for is marked sensitive, or an itinerary item is in a sensitive category."""
+    return visit.sites_sensitive or any(item.is_sensitive for item in visit.itinerary.all())
 
 
 def contact_log_parties_for_screening(entry: ContactLogEntry) -> list[ScreeningSubject]:
@@ -220,21 +235,34 @@ def contact_log_parties_for_screening(entry: ContactLogEntry) -> list[ScreeningS
             name=latin,
             name_original=original,
             organisation=entry.organisation,
+            role=f"Contact on {entry.occurred_on:%Y-%m-%d}",
             council_id=entry.council_id,
             context=context,
         )
         for index, (latin, original) in enumerate(entry.people_list)
     ]
-    for index, name in enumerate(filter(None, [entry.organisation, entry.intermediary])):
-        subjects.append(
-            ScreeningSubject(
-                key=f"visits.contactlogentry:{entry.pk}:org{index}",
-                kind=PartyKind.ORGANISATION,
-                name=name,
-                council_id=entry.council_id,
-                context=context,
+    for index, (name, role) in enumerate(
+        [(entry.organisation, "Organisation in contact"), (entry.intermediary, "Intermediary")]
+    ):
+        if name.strip():
+            subjects.append(
+                ScreeningSubject(
+                    key=f"visits.contactlogentry:{entry.pk}:org{index}",
+                    kind=PartyKind.ORGANISATION,
+                    name=name.strip(),
+                    role=f"{role} on {entry.occurred_on:%Y-%m-%d}",
+                    council_id=entry.council_id,
+                    context=context,
+                )
             )
-        )
+    return subjects
+
+
+def partnership_contacts_for_screening(partnership: Any) -> list[ScreeningSubject]:
+    """Everyone named in a partnership's contacts log, entry by entry."""
+    subjects: list[ScreeningSubject] = []
+    for entry in ContactLogEntry.objects.filter(partnership=partnership).order_by("pk"):
+        subjects.extend(contact_log_parties_for_screening(entry))
     return subjects
 
 
@@ -269,3 +297,56 @@ def messages_for_user(user: Any) -> QuerySet[PublicMessage]:
     if not user_has_role(user, *STAFF_ROLES):
         return PublicMessage.objects.none()
     return scope_to_user_council(PublicMessage.objects.all(), user)
+
+
+# --- the desk ----------------------------------------------------------------------------------
+
+
+def message_get_for_user(*, user: Any, pk: int) -> PublicMessage:
+    message = (
+        messages_for_user(user).select_related("owner", "council").prefetch_related("replies__sent_by").filter(pk=pk)
+    ).first()
+    if message is None:
+        raise Http404("No such message")
+    return message
+
+
+def desk_messages(*, user: Any, status: str = "", mine: bool = False) -> QuerySet[PublicMessage]:
+    """Enquiries and feedback, the open ones first by due date; `status` 'open' means any open status."""
+    messages = messages_for_user(user).select_related("owner")
+    if status == "open":
+        messages = messages.filter(status__in=DESK_OPEN)
+    elif status:
+        messages = messages.filter(status=status)
+    if mine:
+        messages = messages.filter(owner=user)
+    return messages.order_by(F("due_on").asc(nulls_last=True), "-received_at", "-pk")
+
+
+def desk_visit_requests(*, user: Any, mine: bool = False) -> QuerySet[Visit]:
+    """Visit requests from the website still waiting for a first reply or a triage."""
+    visits = (
+        visits_for_user(user)
+        .filter(source=VisitSource.PUBLIC_REQUEST)
+        .filter(Q(state=VisitState.RECEIVED) | Q(reply_due_on__isnull=False))
+        .exclude(state__in=[VisitState.DECLINED, VisitState.REPORTED])
+        .select_related("owner")
+    )
+    if mine:
+        visits = visits.filter(owner=user)
+    return visits.order_by(F("reply_due_on").asc(nulls_last=True), "created_at", "pk")
+
+
+def desk_staff_for(*, council_id: int) -> QuerySet[Any]:
+    """Who can own an item on the council's desk: its active staff who work the desk."""
+    from tuhono.accounts.models import User
+
+    return (
+        User.objects.filter(
+            council_id=council_id,
+            is_active=True,
+            groups__name__in=[Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

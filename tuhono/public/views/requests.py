@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from tuhono.core.ratelimit import form_rate_limited
 from tuhono.councils.models import Council
+from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import services
 from tuhono.visits.enums import MessageKind
 from tuhono.visits.selectors import visit_guidelines_for
@@ -130,6 +131,7 @@ def visit_request_check(request: HttpRequest) -> HttpResponse:
             contact_phone=data["contact_phone"],
             members=members.members(),
         )
+        case_screen_after_commit(case=visit)
         del request.session[SESSION_DRAFT]
         request.session[SESSION_DONE] = {"reference": visit.reference, "email": visit.contact_email}
         return redirect("public:visit_request_done")

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tuhono.accounts.selectors import scope_to_user_council
 from tuhono.partnerships.models import Partnership
+from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import selectors, services
 from tuhono.visits.models import ContactLogEntry
 
@@ -66,6 +67,7 @@ def contact_entry_add(request: HttpRequest, partnership_pk: int) -> HttpResponse
             actor=request.user, partnership=partnership, **form.cleaned_data
         )
         if run_service(form, call):
+            case_screen_after_commit(case=partnership)
             messages.success(request, "Contact logged.")
             return redirect(back)
     return form_page(
@@ -91,6 +93,7 @@ def contact_entry_edit(request: HttpRequest, contactlogentry_pk: int) -> HttpRes
         if run_service(
             form, lambda: services.contact_log_entry_update(actor=request.user, entry=fresh, **form.cleaned_data)
         ):
+            case_screen_after_commit(case=fresh.partnership)
             messages.success(request, "Contact updated.")
             return redirect(back)
     return form_page(
@@ -100,11 +103,4 @@ def contact_entry_edit(request: HttpRequest, contactlogentry_pk: int) -> HttpRes
         submit="Save",
         back_url=back,
         show_errors=request.method == "POST",
-    )
-
-
-@staff_required
-def message_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "staff/message_list.html", {"messages_list": list(selectors.messages_for_user(request.user)[:200])}
     )

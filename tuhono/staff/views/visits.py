@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuhono.accounts.enums import Role
@@ -17,6 +18,7 @@ from tuhono.accounts.selectors import user_has_role
 from tuhono.councils.models import Council
 from tuhono.partnerships.models import Partnership
 from tuhono.vetting.selectors import case_outcome
+from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import selectors, services
 from tuhono.visits.enums import VisitState
 from tuhono.visits.hooks import approval_holds
@@ -66,11 +68,6 @@ def _detail_url(visit: Visit) -> str:
 
 
 @staff_required
-def queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/queue.html", {"sections": selectors.visit_queue_for_user(request.user)})
-
-
-@staff_required
 def visit_list(request: HttpRequest) -> HttpResponse:
     filters = VisitFilterForm(request.GET or None)
     params = filters.cleaned_data if filters.is_valid() else {}
@@ -117,6 +114,7 @@ def visit_create(request: HttpRequest) -> HttpResponse:
             )
 
         if run_service(form, call):
+            case_screen_after_commit(case=created["visit"])
             messages.success(request, f"Visit {created['visit'].reference} recorded.")
             return redirect(_detail_url(created["visit"]))
     return form_page(
@@ -158,6 +156,8 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
             "costs": list(visit.costs.all()),
             "gifts": list(visit.gifts.all()),
             "transitions": list(visit.transitions.all()),
+            "replies": list(visit.replies.select_related("sent_by")),
+            "today": timezone.localdate(),
             "holds": approval_holds(visit) if reads_vetting and visit.state == VisitState.VETTING else [],
             "vetting_url": _vetting_url(visit) if reads_vetting else "",
             "outcome": case_outcome(visit),
@@ -181,6 +181,7 @@ def visit_edit(request: HttpRequest, visit_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fresh = Visit.objects.get(pk=visit.pk)
         if run_service(form, lambda: services.visit_update(actor=request.user, visit=fresh, **form.cleaned_data)):
+            case_screen_after_commit(case=fresh)
             messages.success(request, "Visit updated.")
             return redirect(_detail_url(visit))
     return form_page(
@@ -248,9 +249,13 @@ def _child_page(
     call: Any,
     done: str,
     roles: tuple[str, ...] = EDITORS,
+    screen: bool = False,
 ) -> HttpResponse:
+    """A form that adds to or changes a visit; `screen`: it names people, so they are screened once saved."""
     require_edit(request.user, visit.council_id, *roles)
     if request.method == "POST" and form.is_valid() and run_service(form, lambda: call(form.cleaned_data)):
+        if screen:
+            case_screen_after_commit(case=_fresh(visit))
         messages.success(request, done)
         return redirect(_detail_url(visit))
     return form_page(
@@ -279,6 +284,7 @@ def party_add(request: HttpRequest, visit_pk: int) -> HttpResponse:
         submit="Add member",
         call=lambda data: services.party_add(actor=request.user, visit=_fresh(visit), **data),
         done="Member added.",
+        screen=True,
     )
 
 
@@ -301,6 +307,7 @@ def party_edit(request: HttpRequest, visitparty_pk: int) -> HttpResponse:
         submit="Save member",
         call=lambda data: services.party_update(actor=request.user, party=VisitParty.objects.get(pk=party.pk), **data),
         done="Member updated.",
+        screen=True,
     )
 
 

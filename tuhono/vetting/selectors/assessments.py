@@ -121,7 +121,10 @@ def arrangement_for(*, partnership: Any) -> Arrangement | None:
 
 def vetting_holds_for_visit(visit: Any) -> list[str]:
     """Why due diligence holds a visit's approval: open alerts, a confirmed match with no decision to
-    go ahead, an assessment awaiting its decision, or a decision against it."""
+    go ahead, an assessment awaiting its decision, a decision against it, or a sensitive site or a party
+    on an alert with no decided risk assessment."""
+    from tuhono.visits.selectors import visit_touches_sensitive_site
+
     ref = case_ref(visit)
     holds = []
     matches = ScreeningMatch.objects.filter(party__case_type=ref.content_type, party__case_id=ref.pk)
@@ -136,4 +139,10 @@ def vetting_holds_for_visit(visit: Any) -> list[str]:
         holds.append(f"due diligence decided: {latest.get_outcome_display().lower()}")
     elif matches.filter(status=MatchStatus.CONFIRMED).exists() and latest is None:
         holds.append("a screening match was confirmed and no decision to go ahead has been signed")
+    decided = assessment is not None and assessment.status == AssessmentStatus.DECIDED
+    if not decided:
+        if not visit.is_outgoing and visit_touches_sensitive_site(visit):  # our sites, not those a mission tours
+            holds.append("the visit includes a sensitive site: a risk assessment must be decided first")
+        if open_alerts or matches.filter(status=MatchStatus.CONFIRMED).exists():
+            holds.append("a party is on a screening alert: a risk assessment must be decided first")
     return holds

@@ -184,9 +184,8 @@ class CaseLink:
 
 def cases_for_council(*, council_id: int | None) -> list[CaseLink]:
     """The council's partnerships, and its visits still before a decision, to open as due-diligence cases."""
-    from django.apps import apps
-
     from tuhono.partnerships.models import Partnership
+    from tuhono.visits.models import Visit
 
     if council_id is None:
         return []
@@ -194,11 +193,7 @@ def cases_for_council(*, council_id: int | None) -> list[CaseLink]:
         CaseLink("partnership", p.pk, str(p.partner), p.get_status_display())
         for p in Partnership.objects.filter(council_id=council_id).select_related("partner").order_by("partner__name")
     ]
-    try:
-        visit_model = apps.get_model("visits.visit")
-    except LookupError:
-        return links
-    for visit in visit_model.objects.filter(
+    for visit in Visit.objects.filter(
         council_id=council_id, state__in=["received", "triaged", "vetting", "approved"]
     ).order_by("-created_at")[:50]:
         links.append(CaseLink("visit", visit.pk, str(visit), visit.get_state_display()))

@@ -11,7 +11,7 @@ from .assessments import (
     decision_sign,
 )
 from .rescreen import rescreen_pending, rescreen_version, screen_pending_parties
-from .screening import counterpart_add, party_register, party_screen, screening_sweep
+from .screening import case_screen_after_commit, case_screen_parties, counterpart_add, party_screen, screening_sweep
 from .tasks import screening_catch_up_schedule
 
 __all__ = [
@@ -21,12 +21,13 @@ __all__ = [
     "assessment_start",
     "assessment_submit",
     "assessment_update",
+    "case_screen_after_commit",
+    "case_screen_parties",
     "counterpart_add",
     "decision_sign",
     "match_confirm",
     "match_dismiss",
     "notice_record",
-    "party_register",
     "party_screen",
     "rescreen_pending",
     "rescreen_version",

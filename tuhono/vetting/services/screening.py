@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -16,9 +15,11 @@ from tuhono.audit.services import audit_record, text_digest
 
 from .. import engine
 from ..access import require_worker
-from ..cases import SUBJECT_MODELS, PartySpec, case_ref, subject_parties
+from ..cases import PartySpec, case_parties, case_ref, cases_naming_parties
 from ..enums import CounterpartRole, MatchStatus, PartySchema, ScreeningStatus
 from ..models import Counterpart, ScreenedParty, ScreeningMatch
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -219,27 +220,29 @@ def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
 
 
 @transaction.atomic
-def party_register(*, actor: Any, subject: models.Model, screen: bool = True) -> list[ScreenedParty]:
-    """Put everyone a subject record names (a counterpart, a delegation member, a contacts-log entry) on
-    the screening list and screen them.
+def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) -> list[ScreenedParty]:
+    """Put everyone a case names (through its domain's one function, `cases.case_parties`) on the
+    screening list, and screen whoever is new or changed.
 
     Idempotent: a party whose details have not changed is neither duplicated
-    nor re-screened; one whose details changed is screened afresh.
+    nor re-screened; one whose details changed is screened afresh. `actor`
+    None is the system acting after another domain's change.
     """
-    case, specs = subject_parties(subject)
     ref = case_ref(case)
     require_worker(actor, ref.council_id)
-    subject_type = ContentType.objects.get_for_model(subject)
     parties = []
-    for spec in specs:
+    for spec in case_parties(case):
         digest = _subject_hash(spec)
         party = ScreenedParty.objects.filter(
-            subject_type=subject_type, subject_id=subject.pk, subject_key=spec.key
+            subject_type=spec.subject_type, subject_id=spec.subject_id, subject_key=spec.key
         ).first()
         changed = party is None or party.subject_hash != digest
         if party is None:
             party = ScreenedParty(
-                council_id=ref.council_id, subject_type=subject_type, subject_id=subject.pk, subject_key=spec.key
+                council_id=ref.council_id,
+                subject_type=spec.subject_type,
+                subject_id=spec.subject_id,
+                subject_key=spec.key,
             )
         party.origin = spec.origin
         party.case_kind, party.case_type, party.case_id, party.case_label = (
@@ -264,6 +267,20 @@ def party_register(*, actor: Any, subject: models.Model, screen: bool = True) ->
             party = party_screen(actor=actor, party=party)
         parties.append(party)
     return parties
+
+
+def case_screen_after_commit(*, case: models.Model) -> None:
+    """Screen a case's parties once the caller's transaction commits (an interface calls this after a
+    domain service added or changed someone). A failure then is logged, never raised into the
+    request: `screening_sweep` finds whoever is still unscreened."""
+
+    def run() -> None:
+        try:
+            case_screen_parties(actor=None, case=case)
+        except Exception:
+            logger.exception("Screening the parties of %s %s failed; the screening sweep will retry", case, case.pk)
+
+    transaction.on_commit(run)
 
 
 @transaction.atomic
@@ -306,7 +323,7 @@ def counterpart_add(
         role=role,
         notes_digest=text_digest(counterpart.notes),
     )
-    party_register(actor=actor, subject=counterpart)
+    case_screen_parties(actor=actor, case=partnership)
     return counterpart
 
 
@@ -324,29 +341,20 @@ class SweepResult:
 def screening_sweep(*, actor: Any = None, council_id: int | None = None) -> SweepResult:
     """Find everyone named on a case who has not been screened (or whose details changed) and screen them.
 
-    Looks at counterparts, visit parties and contacts-log entries (whichever
-    of those domains are installed). Each subject is handled in its own
-    transaction, so one bad record does not hold up the rest.
+    Asks each case for its parties through the same contract screening on change uses
+    (`cases.case_parties`). Each case is handled in its own transaction, so one bad record
+    does not hold up the rest.
     """
     result = SweepResult()
-    for label in SUBJECT_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        queryset = model._default_manager.all()
-        if council_id is not None:
-            council_path = "visit__council_id" if label == "visits.visitparty" else "council_id"
-            queryset = queryset.filter(**{council_path: council_id})
-        for subject in queryset.iterator():
-            before = ScreenedParty.objects.count()
-            parties = party_register(actor=actor, subject=subject, screen=False)
-            result.registered += ScreenedParty.objects.count() - before
-            for party in parties:
-                if party.status == ScreeningStatus.PENDING:
-                    screened = party_screen(actor=actor, party=party)
-                    result.screened += 1
-                    result.alerts += screened.status == ScreeningStatus.ALERT
+    for case in cases_naming_parties(council_id=council_id):
+        before = ScreenedParty.objects.count()
+        parties = case_screen_parties(actor=actor, case=case, screen=False)
+        result.registered += ScreenedParty.objects.count() - before
+        for party in parties:
+            if party.status == ScreeningStatus.PENDING:
+                screened = party_screen(actor=actor, party=party)
+                result.screened += 1
+                result.alerts += screened.status == ScreeningStatus.ALERT
     for party in ScreenedParty.objects.filter(status=ScreeningStatus.PENDING, subject_id__isnull=True):
         party_screen(actor=actor, party=party)
         result.screened += 1

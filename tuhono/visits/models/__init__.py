@@ -1,4 +1,4 @@
-from .contacts import CalendarFeedToken, ContactLogEntry, PublicMessage
+from .contacts import CalendarFeedToken, ContactLogEntry, DeskReply, PublicMessage
 from .programme import ContactReport, GiftOrHospitality, ItineraryItem, TravelBriefing, VisitCost, VisitTransition
 from .visit import DEFAULT_GUIDELINES, ReferenceSequence, Visit, VisitGuidelines, VisitParty
 
@@ -7,6 +7,7 @@ __all__ = [
     "CalendarFeedToken",
     "ContactLogEntry",
     "ContactReport",
+    "DeskReply",
     "GiftOrHospitality",
     "ItineraryItem",
     "PublicMessage",

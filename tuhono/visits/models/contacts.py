@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from ..enums import (
+    DeskStatus,
     Initiator,
     MessageKind,
 )
@@ -69,12 +71,26 @@ class PublicMessage(models.Model):
     page = models.CharField(max_length=500, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     handled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status = models.CharField(max_length=16, choices=DeskStatus.choices, default=DeskStatus.NEW, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    due_on = models.DateField("reply due", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
+        indexes = [models.Index(fields=["council", "status", "due_on"])]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.get_kind_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (DeskStatus.NEW, DeskStatus.IN_PROGRESS, DeskStatus.WAITING)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
 
 
 class CalendarFeedToken(models.Model):
@@ -86,3 +102,35 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user}"
+
+
+class DeskReply(models.Model):
+    """A reply sent from Tūhono to whoever wrote in: an enquiry, feedback, contact message or visit request."""
+
+    message = models.ForeignKey(PublicMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    visit = models.ForeignKey("visits.Visit", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    to_email = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name_plural = "desk replies"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(message__isnull=False, visit__isnull=True)
+                | models.Q(message__isnull=True, visit__isnull=False),
+                name="desk_reply_to_one_record",
+                violation_error_message="A reply answers one message or one visit request.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(body=""),
+                name="desk_reply_has_body",
+                violation_error_message="Write the reply.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reply {self.sent_at:%Y-%m-%d} to {self.to_email}"

@@ -88,6 +88,12 @@ class Visit(models.Model):
     purpose = models.TextField()
     topics = models.CharField(max_length=500, blank=True)
     sites_requested = models.TextField("sites they wish to visit", blank=True)
+    sites_sensitive = models.BooleanField(
+        "a site they ask to visit is sensitive",
+        default=False,
+        help_text="Ports, water, energy, other infrastructure or council data: approval then needs a decided "
+        "risk assessment.",
+    )
     proposed_start = models.DateField(null=True, blank=True)
     proposed_end = models.DateField(null=True, blank=True)
     starts_on = models.DateField("confirmed start", null=True, blank=True)
@@ -107,6 +113,10 @@ class Visit(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    reply_due_on = models.DateField("reply due", null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

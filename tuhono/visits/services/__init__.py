@@ -7,6 +7,7 @@ from .contacts import (
     contact_log_entry_create,
     contact_log_entry_update,
 )
+from .desk import desk_assign, desk_reply, desk_status_set
 from .programme import (
     contact_report_record,
     cost_add,
@@ -40,6 +41,9 @@ __all__ = [
     "contact_report_record",
     "cost_add",
     "cost_remove",
+    "desk_assign",
+    "desk_reply",
+    "desk_status_set",
     "gift_add",
     "gift_remove",
     "itinerary_item_add",

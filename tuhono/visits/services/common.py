@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -40,3 +42,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return value.pk
     return value
+
+
+def desk_due_on(*, received: dt.date | None = None) -> dt.date:
+    """When a reply is due: the service level (TUHONO_DESK_SLA_DAYS) after the day it arrived."""
+    return (received or timezone.localdate()) + dt.timedelta(days=settings.TUHONO_DESK_SLA_DAYS)

@@ -20,7 +20,7 @@ from ..models import (
     Visit,
     VisitParty,
 )
-from .common import plain, reference_next, require_role
+from .common import desk_due_on, plain, reference_next, require_role
 
 EDITORS = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
 BRIEFERS = (Role.PARTNERSHIPS_OFFICER, Role.SECURITY_OFFICER, Role.ADMINISTRATOR)
@@ -36,6 +36,7 @@ VISIT_EDITABLE_FIELDS = (
     "purpose",
     "topics",
     "sites_requested",
+    "sites_sensitive",
     "proposed_start",
     "proposed_end",
     "group_size",
@@ -82,6 +83,7 @@ def visit_create(
     partnership: Any = None,
     topics: str = "",
     sites_requested: str = "",
+    sites_sensitive: bool = False,
     proposed_start: dt.date | None = None,
     proposed_end: dt.date | None = None,
     group_size: int | None = None,
@@ -111,6 +113,7 @@ def visit_create(
         purpose=purpose,
         topics=topics,
         sites_requested=sites_requested,
+        sites_sensitive=sites_sensitive,
         proposed_start=proposed_start,
         proposed_end=proposed_end,
         group_size=group_size if group_size is not None else (len(members) or None),
@@ -121,6 +124,7 @@ def visit_create(
         costs_paid_by=costs_paid_by,
         cost_notes=cost_notes,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        reply_due_on=desk_due_on() if source == VisitSource.PUBLIC_REQUEST else None,
     )
     _save(visit)
     for member in members:

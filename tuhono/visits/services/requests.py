@@ -16,7 +16,7 @@ from tuhono.councils.models import Council
 from .. import emails
 from ..enums import MessageKind, VisitKind, VisitSource
 from ..models import PublicMessage, Visit
-from .common import reference_next
+from .common import desk_due_on, reference_next
 from .records import visit_create
 
 
@@ -102,6 +102,7 @@ def message_submit(
         subject=subject,
         helpful=helpful,
         page=page[:500],
+        due_on=desk_due_on(),
     )
     record.full_clean()
     record.save()

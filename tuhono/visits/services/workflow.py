@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tuhono.accounts.enums import Role
+from tuhono.accounts.selectors import user_has_role
 from tuhono.audit.services import audit_record
 
 from .. import emails
@@ -52,6 +53,21 @@ ACTION_LABELS = {
 
 class TransitionRefused(ValidationError):
     """The workflow does not allow this move now; the message says why."""
+
+
+# Who may read why due diligence holds a visit; everyone else is told only that it does.
+HOLD_READERS = (Role.SECURITY_OFFICER, Role.APPROVER)
+
+
+def _refuse_held(actor: Any, visit: Visit, holds: list[str], what: str) -> TransitionRefused:
+    if actor is None or (
+        user_has_role(actor, *HOLD_READERS) and getattr(actor, "council_id", None) == visit.council_id
+    ):
+        return TransitionRefused(f"The visit cannot be {what} yet: " + "; ".join(holds))
+    return TransitionRefused(
+        f"The visit cannot be {what} yet: due diligence holds it. The council's security officers and "
+        "approvers can see why."
+    )
 
 
 def allowed_actions(visit: Visit) -> list[str]:
@@ -147,7 +163,7 @@ def visit_approve(*, actor: Any, visit: Visit, note: str = "", vetting_check: Ap
     if visit.state == VisitState.VETTING:
         holds = approval_holds(visit, vetting_check)
         if holds:
-            raise TransitionRefused("The visit cannot be approved yet: " + "; ".join(holds))
+            raise _refuse_held(actor, visit, holds, "approved")
     return _move(
         actor=actor,
         visit=visit,
@@ -192,8 +208,7 @@ def visit_schedule(
     if visit.state == VisitState.APPROVED:
         holds = approval_holds(visit, vetting_check)
         if holds:
-            # Said the same whatever holds it: the people who schedule must not learn what screening found.
-            raise TransitionRefused("The visit cannot be scheduled: it is held for due diligence.")
+            raise _refuse_held(actor, visit, holds, "scheduled")
     visit.starts_on, visit.ends_on = starts_on, ends_on
     notify = [Role.PARTNERSHIPS_OFFICER] + ([Role.SECURITY_OFFICER] if visit.is_outgoing else [])
     return _move(

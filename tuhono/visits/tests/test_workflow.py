@@ -140,7 +140,7 @@ def test_a_vetting_hold_stops_approval_until_it_is_lifted(make_visit, staff):
         visit.refresh_from_db()
         assert visit.state == VisitState.APPROVED
         holds.append("A member added after approval is not screened")
-        with pytest.raises(TransitionRefused, match="held for due diligence") as refused:
+        with pytest.raises(TransitionRefused, match="cannot be scheduled yet: due diligence holds it") as refused:
             services.visit_schedule(actor=staff["officer"], visit=visit, starts_on=START, ends_on=END)
         # The officer who schedules is not told what screening found.
         assert "not screened" not in str(refused.value)
