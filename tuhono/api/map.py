@@ -73,7 +73,7 @@ def map_features(
         .filter(partner__latitude__isnull=False, partner__longitude__isnull=False)
         .order_by("partner__longitude", "pk")
     )
-    rows = list(partnerships.values(*FIELDS, *(() if brief else ("resigned_on",))))
+    rows = list(partnerships.values(*FIELDS, *(() if brief else ("last_resigned_on",))))
     areas = {} if brief else _focus_areas(partnerships)
     digits = 4 if brief else 5
     council_ids = {row["council_id"] for row in rows}
@@ -107,7 +107,8 @@ def map_features(
             properties["url"] = f"{detail_url}{row['slug']}/"
             properties["focus_areas"] = areas.get(row["pk"], [])
             properties["summary"] = row["summary"]
-            properties["resigned"] = iso_partial_date(row["resigned_on"], "year") if row["resigned_on"] else None
+            resigned = row["last_resigned_on"]
+            properties["resigned"] = iso_partial_date(resigned, "year") if resigned else None
         return {
             "type": "Feature",
             "id": row["pk"],

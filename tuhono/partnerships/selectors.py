@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Substr
+from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce, Substr
 
 from tuhono.accounts.selectors import scope_to_user_council
 from tuhono.places.countries import REGION_ORDER, country_name, country_region, region_label
@@ -100,7 +100,10 @@ def partnership_queryset_public() -> QuerySet[Partnership]:
         published_in_scope()
         .select_related("council", "council__seat", "partner", "legacy_council")
         .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")))
-        .annotate(resigned_on=Subquery(_latest_resigning.values("occurred_on")[:1]))
+        .annotate(
+            # Re-signed: the date staff recorded on the partnership, else the latest published re-signing milestone.
+            last_resigned_on=Coalesce(F("resigned_on"), Subquery(_latest_resigning.values("occurred_on")[:1]))
+        )
     )
 
 
