@@ -79,8 +79,8 @@ def test_sign_in_lock_out_is_per_visitor_behind_the_proxy(demo, settings) -> Non
     attacker = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.66")
     colleague = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.7")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        attacker.post("/admin/login/", {"username": "officer", "password": "wrong"})
-    locked = attacker.post("/admin/login/", {"username": "officer", "password": "tuhono-demo-2026"})
+        attacker.post("/staff/sign-in/", {"username": "officer", "password": "wrong"})
+    locked = attacker.post("/staff/sign-in/", {"username": "officer", "password": "tuhono-demo-2026"})
     assert locked.status_code == 429
-    signed_in = colleague.post("/admin/login/", {"username": "officer", "password": "tuhono-demo-2026"})
+    signed_in = colleague.post("/staff/sign-in/", {"username": "officer", "password": "tuhono-demo-2026"})
     assert signed_in.status_code == 302
