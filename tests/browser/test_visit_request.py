@@ -89,7 +89,7 @@ def test_an_officer_signs_in_and_triages_the_request(page: Any, live_server: Any
     page.goto(f"{live_server.url}/staff/")
     page.get_by_label("Username").fill("officer")
     page.get_by_label("Password").fill("tuhono-demo-2026")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     assert page.get_by_role("heading", name="What waits on you").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name=f"{visit.reference} {visit.organisation}").click()

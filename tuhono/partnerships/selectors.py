@@ -381,3 +381,18 @@ def alliance_list_staff() -> QuerySet[Alliance]:
     return Alliance.objects.prefetch_related(
         Prefetch("members", queryset=AllianceMember.objects.select_related("council", "place"))
     ).order_by("kind", "name")
+
+
+def partnership_page_context(partnership: Partnership) -> dict[str, Any]:
+    """What the public page of a partnership shows (published milestones only): the public site and the staff
+    preview read the same."""
+    milestones = [m for m in partnership.milestones.all() if m.published]
+    return {
+        "partnership": partnership,
+        "milestones": milestones,
+        "timeline": partnership_timeline(partnership, milestones),
+        "resignings": [m for m in milestones if m.kind == MilestoneKind.RESIGNED],
+        "example_data": is_example_data(partnership),
+        "status_changes": list(partnership.status_changes.all()),
+        "anniversary": next_anniversary(partnership.signed_on),
+    }

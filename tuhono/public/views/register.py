@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tuhono.partnerships import selectors
-from tuhono.partnerships.enums import AllianceKind, MilestoneKind, PartnershipKind, PartnershipStatus
+from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
 
 # A national or world register holds tens of thousands of ties: the list shows them a page at a time.
 PARTNERSHIPS_PER_PAGE = 50
@@ -46,20 +46,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.partnership_get_public(slug=slug)
     if partnership is None:
         raise Http404("No published partnership at this address")
-    milestones = list(partnership.milestones.all())
-    return render(
-        request,
-        "public/partnership_detail.html",
-        {
-            "partnership": partnership,
-            "milestones": milestones,
-            "timeline": selectors.partnership_timeline(partnership, milestones),
-            "resignings": [m for m in milestones if m.kind == MilestoneKind.RESIGNED],
-            "example_data": selectors.is_example_data(partnership),
-            "status_changes": list(partnership.status_changes.all()),
-            "anniversary": selectors.next_anniversary(partnership.signed_on),
-        },
-    )
+    return render(request, "public/partnership_detail.html", selectors.partnership_page_context(partnership))
 
 
 def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -278,10 +278,7 @@ def partnership_preview(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "staff/register/preview.html",
         {
-            "partnership": partnership,
-            "milestones": [m for m in partnership.milestones.all() if m.published],
-            "status_changes": list(partnership.status_changes.all()),
-            "anniversary": selectors.next_anniversary(partnership.signed_on),
+            **selectors.partnership_page_context(partnership),
             "staff_url": reverse("staff:register_partnership", args=[partnership.pk]),
         },
     )
