@@ -92,7 +92,7 @@ def test_an_officer_signs_in_and_triages_the_request(page: Any, live_server: Any
     page.get_by_role("button", name="Sign in").click()
     assert page.get_by_role("heading", name="What waits on you").is_visible()
     assert_accessible(page)
-    page.get_by_role("link", name=f"{visit.reference} {visit.organisation}").click()
+    page.get_by_role("link", name=f"{visit.reference} {visit.organisation}").first.click()
     assert page.get_by_role("heading", name="Next step").is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Send to vetting").click()
