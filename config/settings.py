@@ -301,7 +301,7 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "tuhono.core.network.client_address"
 # django-ratelimit names the memcached and django-redis backends only; the database cache used here
 # increments atomically (tuhono/core/cache_backends.py) and Django's Redis backend uses INCR.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 # Two-factor authentication (django-otp TOTP): these roles must confirm a code before any staff page.
 # Superusers count as administrators (accounts.selectors.user_roles).

@@ -3,15 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from tuhono.accounts.models import User
+from conftest import otp_verified_client
 from tuhono.audit.models import AuditEvent
 from tuhono.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_milestone_added_in_the_admin_is_validated_and_audited_by_the_service(client, demo):
-    client.force_login(User.objects.get(username="admin"))
+def test_a_milestone_added_in_the_admin_is_validated_and_audited_by_the_service(demo):
+    client = otp_verified_client("admin")
     busan = Partnership.objects.get(partner__name="Busan")
     url = reverse("admin:partnerships_partnership_change", args=[busan.pk])
     page = client.get(url)
