@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
-from tuhono.accounts.demo import DEMO_PASSWORD
+from conftest import otp_verified_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,11 +44,10 @@ def test_the_admin_works_under_the_policy(
     transactional_db: None, live_server: Any, page: Any, violations: list[str]
 ) -> None:
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    page.goto(live_server.url + "/admin/login/?next=/admin/partnerships/partnership/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/partnerships/partnership/")
+    # The admin is for administrators, who have passed their second factor.
+    cookie = otp_verified_client("admin").cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.goto(live_server.url + "/admin/partnerships/partnership/")
     page.click("#result_list tbody tr a")  # open a partnership
     page.wait_for_selector("#partnership_form")
     page.wait_for_load_state("networkidle")

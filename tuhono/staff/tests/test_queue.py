@@ -14,7 +14,7 @@ from django.utils import timezone
 from tuhono.accounts.models import User
 from tuhono.partnerships.demo.activity import QUIET
 from tuhono.partnerships.models import Partnership
-from tuhono.vetting.models import ScreenedParty
+from tuhono.vetting.models import ScreenedParty, ScreeningMatch
 from tuhono.visits import services
 from tuhono.visits.models import PublicMessage
 
@@ -46,7 +46,9 @@ def test_each_role_lands_on_its_own_queue(clients):
     assert set(security) >= SECURITY and not set(security) & (OFFICER | NATIONAL)
     assert set(approver) == APPROVER
     assert set(national) == NATIONAL and "Every council's register at a glance" in national_html
-    assert security["alerts"] == 2  # the demo's delegation member and intermediary on the watch list
+    # The demo's open alerts (its decided cases have worked theirs): the queue counts every one.
+    open_alerts = ScreeningMatch.objects.filter(status="open", party__council__slug="auckland").count()
+    assert open_alerts > 0 and security["alerts"] == open_alerts
     assert approver["approve"] == 1 and officer["requests"] == 1 and officer["triaged"] == 1
 
 

@@ -188,7 +188,7 @@ def test_the_register_has_no_accessibility_violations(page, live_server, vetted)
     assert not violations, describe_violations(violations)
 
 
-def test_the_register_narrows_to_one_council(client, staff, proposed, councils):
+def test_the_register_narrows_to_one_council(client, staff, proposed, councils, national_install):
     from tuhono.partnerships.services import partnership_create
     from tuhono.places.services import place_get_or_create
 

@@ -9,10 +9,11 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "tuhono.partnerships.demo.loader.demo_load",
     "tuhono.partnerships.importing.demo.national_demo_load",
-    "tuhono.partnerships.demo.activity.demo_activity_load",
     "tuhono.accounts.demo.demo_users_load",
     "tuhono.visits.demo.demo_visits_load",
     "tuhono.vetting.demo.demo_vetting_load",
+    # last: recent activity on every tie the loaders above made (the due-diligence demo adds one)
+    "tuhono.partnerships.demo.activity.demo_activity_load",
 ]
 
 
