@@ -55,8 +55,10 @@ def test_backup_and_restore_round_trip_every_export_byte_identical(
     assert backup.stat().st_size > 10_000
 
     # Lose data after the backup: the exports change...
-    Partnership.objects.filter(published=True).order_by("pk").first().milestones.all().delete()
-    Partnership.objects.filter(pk=Partnership.objects.filter(published=True).order_by("-pk").values("pk")[:1]).delete()
+    # (the home council's partnerships: the exports of a council's install show its own register)
+    shown = Partnership.objects.filter(published=True, council__slug=settings.TUHONO_HOME_COUNCIL_SLUG)
+    shown.order_by("pk").first().milestones.all().delete()
+    Partnership.objects.filter(pk=shown.order_by("-pk").values("pk")[:1]).delete()
     assert _read_all(client, paths) != before
 
     # ...and come back byte for byte after the restore.
