@@ -47,13 +47,13 @@ class AtomicDatabaseCache(DatabaseCache):
         converters = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
         with transaction.atomic(using=db), connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET {expires_column} = {expires_column} WHERE {key_column} = %s",  # noqa: S608
+                f"UPDATE {table} SET {expires_column} = {expires_column} WHERE {key_column} = %s",  # noqa: S608  # nosec B608
                 [key],
             )
             if cursor.rowcount == 0:
                 raise ValueError(f"Key '{key}' not found")
             cursor.execute(
-                f"SELECT {value_column}, {expires_column} FROM {table} WHERE {key_column} = %s",  # noqa: S608
+                f"SELECT {value_column}, {expires_column} FROM {table} WHERE {key_column} = %s",  # noqa: S608  # nosec B608
                 [key],
             )
             value, expires = cursor.fetchone()
@@ -65,7 +65,7 @@ class AtomicDatabaseCache(DatabaseCache):
             new_value = pickle.loads(base64.b64decode(stored.encode())) + delta  # noqa: S301 - written by this cache
             pickled = base64.b64encode(pickle.dumps(new_value, self.pickle_protocol)).decode("latin1")
             cursor.execute(
-                f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s",  # noqa: S608
+                f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s",  # noqa: S608  # nosec B608
                 [pickled, key],
             )
         return int(new_value)

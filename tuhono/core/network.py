@@ -15,7 +15,7 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
-UNKNOWN = "0.0.0.0"  # noqa: S104 - a placeholder address, never bound to
+UNKNOWN = "0.0.0.0"  # noqa: S104 - a placeholder address, never bound to  # nosec B104
 
 
 def _valid(address: str) -> str | None:

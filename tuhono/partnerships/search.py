@@ -120,8 +120,8 @@ def _write(documents: list[tuple[int, str]]) -> None:
         key = "partnership_id" if connection.vendor == "postgresql" else "rowid"
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
-            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({', '.join(['%s'] * len(chunk))})", chunk)  # noqa: S608
-        cursor.executemany(f"INSERT INTO {TABLE} ({key}, document) VALUES (%s, %s)", documents)  # noqa: S608
+            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({', '.join(['%s'] * len(chunk))})", chunk)  # noqa: S608  # nosec B608
+        cursor.executemany(f"INSERT INTO {TABLE} ({key}, document) VALUES (%s, %s)", documents)  # noqa: S608  # nosec B608
 
 
 def search_index(partnership_ids: Iterable[int] | None = None) -> int:
@@ -148,7 +148,7 @@ def search_index(partnership_ids: Iterable[int] | None = None) -> int:
 
 def search_rebuild() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608  # nosec B608
     return search_index(None)
 
 
@@ -157,7 +157,7 @@ def search_remove(partnership_ids: Iterable[int]) -> None:
     if ids:
         key = "partnership_id" if connection.vendor == "postgresql" else "rowid"
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({', '.join(['%s'] * len(ids))})", ids)  # noqa: S608
+            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({', '.join(['%s'] * len(ids))})", ids)  # noqa: S608  # nosec B608
 
 
 def matching(q: str) -> Q:
@@ -169,14 +169,14 @@ def matching(q: str) -> Q:
     if connection.vendor == "postgresql":
         prefixes = " & ".join(f"'{word}':*" for word in words)
         likes = " AND ".join(["document LIKE %s"] * len(words))
-        sql = f"SELECT partnership_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) OR ({likes})"  # noqa: S608
+        sql = f"SELECT partnership_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) OR ({likes})"  # noqa: S608  # nosec B608
         params: list[Any] = [prefixes, *(f"%{_like_escape(word)}%" for word in words)]
     else:
         expression = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608  # nosec B608
         params = [expression]
     # The SQL is constant (table and column names); the words are parameters.
-    return Q(pk__in=RawSQL(sql, params))  # noqa: S611
+    return Q(pk__in=RawSQL(sql, params))  # noqa: S611  # nosec B611
 
 
 def _like_escape(word: str) -> str:

@@ -32,7 +32,7 @@ def _mark(text: str, english: str) -> str:
     if not text.strip() or text == english:
         return text
     marked = f"{START}{text}{END}"
-    return mark_safe(marked) if isinstance(text, SafeString) else marked  # noqa: S308 - already escaped text
+    return mark_safe(marked) if isinstance(text, SafeString) else marked  # noqa: S308 - already escaped text  # nosec B308 B703
 
 
 class MarkedTranslateNode(template.Node):
