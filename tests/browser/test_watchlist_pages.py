@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from conftest import describe_violations, otp_verified_client
 from tests.browser.axe import axe_violations
@@ -28,7 +29,7 @@ def test_a_security_officer_uploads_previews_and_confirms_a_list(page: Any, live
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
     page.goto(f"{live_server.url}/staff/vetting/lists/")
-    assert page.get_by_role("heading", name="Watch lists").is_visible()
+    expect(page.get_by_role("heading", name="Watch lists")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Upload a new version or a new list").click()
     assert "Up to 100 MB" in page.locator("#id_file-hint").inner_text()
@@ -38,7 +39,7 @@ def test_a_security_officer_uploads_previews_and_confirms_a_list(page: Any, live
     page.get_by_label("List name").fill("Council list")
     page.get_by_label("List file").set_input_files(str(empty))
     page.get_by_role("button", name="Read the file and show what changes").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.locator("#id_file-error").inner_text().count("holds no entities") == 1
     assert_accessible(page)
 
@@ -48,10 +49,10 @@ def test_a_security_officer_uploads_previews_and_confirms_a_list(page: Any, live
     page.get_by_label("List file").set_input_files(str(good))
     page.get_by_role("button", name="Read the file and show what changes").click()
     page.wait_for_url("**/staff/vetting/lists/uploads/*/")
-    assert page.get_by_text("Aleksandr Petrov").is_visible()
+    expect(page.get_by_text("Aleksandr Petrov")).to_be_visible()
     assert not ListEntity.objects.exists()
     assert_accessible(page)
 
     page.get_by_role("button", name="Confirm this version").click()
-    assert page.get_by_text("the new version is in force").is_visible()
+    expect(page.get_by_text("the new version is in force")).to_be_visible()
     assert ListEntity.objects.filter(removed_in_version__isnull=True).count() == 10
