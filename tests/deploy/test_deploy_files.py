@@ -143,3 +143,25 @@ def test_nginx_accepts_the_site_configuration(tmp_path: Path) -> None:
         [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_folders_the_application_writes_are_writable_under_the_units(tmp_path: Path) -> None:
+    # ProtectSystem=strict makes everything read-only but ReadWritePaths: a screening index or an
+    # upload folder set outside them fails only on the server, at the first index build or upload.
+    folders = {
+        line.split("=", 1)[1].strip()
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line.startswith(("TUHONO_SCREENING_INDEX_DIR=", "TUHONO_UPLOAD_DIR="))
+    }
+    assert len(folders) == 2
+    for name in ("tuhono-web.service", "tuhono-worker.service"):
+        service = (DEPLOY / "systemd" / name).read_text().splitlines()
+        writable = [line.split("=", 1)[1].strip() for line in service if line.startswith("ReadWritePaths=")]
+        index_dirs = [
+            line.split("=", 2)[2].strip()
+            for line in service
+            if line.startswith("Environment=TUHONO_SCREENING_INDEX_DIR=")
+        ]
+        assert index_dirs, f"{name} does not say where the screening index lives"
+        for folder in {*folders, *index_dirs}:
+            assert any(Path(folder).is_relative_to(root) for root in writable), f"{name}: {folder} is read-only"
