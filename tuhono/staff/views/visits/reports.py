@@ -1,6 +1,8 @@
-"""An outgoing mission's pre-travel briefing and contact report."""
+"""An outgoing mission's pre-travel briefing and contact report: one form each, the same page for both."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -13,39 +15,50 @@ from .links import visit_reloaded
 from .records import child_page
 
 
-@staff_required
-def briefing(request: HttpRequest, visit_pk: int) -> HttpResponse:
+def _mission_paper(
+    request: HttpRequest, visit_pk: int, *, record: str, form_class: Any, record_service: Any, **page: str
+) -> HttpResponse:
+    """Record or revise the mission's `record` (a one-to-one of the visit), starting from what it holds."""
     visit = selectors.visit_get_for_user(user=request.user, pk=visit_pk)
     if not visit.is_outgoing:
-        raise Http404("Only an outgoing mission has a briefing")
-    existing = visit.briefing if hasattr(visit, "briefing") else None
-    initial = {f: getattr(existing, f) for f in BriefingForm.base_fields} if existing else None
+        raise Http404(f"Only an outgoing mission has a {page['title'].lower()}")
+    existing = getattr(visit, record) if hasattr(visit, record) else None
+    initial = {f: getattr(existing, f) for f in form_class.base_fields} if existing else None
     return child_page(
         request,
         visit=visit,
-        form=BriefingForm(posted(request), initial=initial),
-        title="Pre-travel briefing",
-        submit="Save briefing",
-        call=lambda data: services.travel_briefing_record(actor=request.user, visit=visit_reloaded(visit), **data),
-        done="Briefing recorded.",
+        form=form_class(posted(request), initial=initial),
+        title=page["title"],
+        submit=page["submit"],
+        call=lambda data: record_service(actor=request.user, visit=visit_reloaded(visit), **data),
+        done=page["done"],
         roles=BRIEFERS,
     )
 
 
 @staff_required
-def contact_report(request: HttpRequest, visit_pk: int) -> HttpResponse:
-    visit = selectors.visit_get_for_user(user=request.user, pk=visit_pk)
-    if not visit.is_outgoing:
-        raise Http404("Only an outgoing mission files a contact report")
-    existing = visit.contact_report if hasattr(visit, "contact_report") else None
-    initial = {f: getattr(existing, f) for f in ContactReportForm.base_fields} if existing else None
-    return child_page(
+def briefing(request: HttpRequest, visit_pk: int) -> HttpResponse:
+    return _mission_paper(
         request,
-        visit=visit,
-        form=ContactReportForm(posted(request), initial=initial),
+        visit_pk,
+        record="briefing",
+        form_class=BriefingForm,
+        record_service=services.travel_briefing_record,
+        title="Pre-travel briefing",
+        submit="Save briefing",
+        done="Briefing recorded.",
+    )
+
+
+@staff_required
+def contact_report(request: HttpRequest, visit_pk: int) -> HttpResponse:
+    return _mission_paper(
+        request,
+        visit_pk,
+        record="contact_report",
+        form_class=ContactReportForm,
+        record_service=services.contact_report_record,
         title="Contact report",
         submit="Save contact report",
-        call=lambda data: services.contact_report_record(actor=request.user, visit=visit_reloaded(visit), **data),
         done="Contact report recorded.",
-        roles=BRIEFERS,
     )
