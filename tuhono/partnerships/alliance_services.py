@@ -52,8 +52,12 @@ def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
 
 
 @transaction.atomic
-def alliance_create(*, actor: Any, focus_areas: list[str] | None = None, **fields: Any) -> Alliance:
-    """Record an alliance or network; the actor's own council is its first member."""
+def alliance_create(*, actor: Any, focus_areas: list[str] | None = None, slug: str = "", **fields: Any) -> Alliance:
+    """Record an alliance or network; the actor's own council is its first member.
+
+    `slug`: its address on the public site when one is already known (a published page keeps its address);
+    otherwise made from the name.
+    """
     unknown = set(fields) - ALLIANCE_FIELDS
     if unknown:
         raise ValidationError(f"These fields cannot be set here: {', '.join(sorted(unknown))}")
@@ -61,7 +65,7 @@ def alliance_create(*, actor: Any, focus_areas: list[str] | None = None, **field
     if not may(actor, Action.ALLIANCES, council_id):
         raise PermissionDenied(REFUSALS[Action.ALLIANCES])
     alliance = Alliance(**fields)
-    alliance.slug = _unique_slug(alliance.name or "")
+    alliance.slug = _unique_slug(slug or alliance.name or "")
     alliance.full_clean()
     alliance.save()
     if focus_areas:
