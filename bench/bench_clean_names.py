@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_load import ROOT, _manage  # the same `manage.py` runner as the load bench
+from common import ROOT, manage
 
 CASES = ROOT / "tuhono" / "watchlists" / "data" / "name-matching-cases.csv"
 PEOPLE = [
@@ -94,13 +94,11 @@ def main() -> None:
         folder = Path(tmp)
         listed, clean = write_inputs(folder)
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
-        _manage("migrate", "--noinput", "-v0", env=env)
+        manage("migrate", "--noinput", "-v0", env=env)
         listing = str(folder / "list.csv")
-        print(_manage("watchlist_import", listing, "--format", "csv", "--source", "Labelled names", env=env).strip())
+        print(manage("watchlist_import", listing, "--format", "csv", "--source", "Labelled names", env=env).strip())
         print(
-            _manage(
-                "screen", "--input", str(folder / "clean.csv"), "--output", str(folder / "out.csv"), env=env
-            ).strip()
+            manage("screen", "--input", str(folder / "clean.csv"), "--output", str(folder / "out.csv"), env=env).strip()
         )
         with (folder / "out.csv").open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))

@@ -16,32 +16,21 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from common import OUT, ROOT, GunicornServer, manage
+
 LUA = ROOT / "bench" / "load_latency.lua"
 PARTNERSHIPS = int(os.environ.get("LOAD_PARTNERSHIPS", "30000"))
 DURATION = int(os.environ.get("LOAD_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
-GUNICORN = [sys.executable, "-m", "gunicorn", "config.wsgi"]
 # Every request says what a browser says: it takes gzip (the cached answers are kept compressed).
 BROWSER_ENCODINGS = "gzip, deflate"
-
-
-def _manage(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
 
 
 def _register_file(path: Path, rows: int) -> None:
@@ -77,46 +66,25 @@ def prepare() -> dict[str, str]:
         print(f"Preparing a register of {PARTNERSHIPS} partnerships (once)...", flush=True)
         if database.exists():
             database.unlink()
-        _manage("migrate", "--noinput", "-v0", env=env)
-        _manage("load_demo", env=env)
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("load_demo", env=env)
         source = OUT / f"partnerships-{PARTNERSHIPS}.csv"
         _register_file(source, PARTNERSHIPS)
-        print(_manage("import_partnerships", str(source), "--no-progress", env=env).strip(), flush=True)
+        print(manage("import_partnerships", str(source), "--no-progress", env=env).strip(), flush=True)
         marker.write_text("ready\n")
-    _manage("collectstatic", "--noinput", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
     return env
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
+class Server(GunicornServer):
     def __init__(self, env: dict[str, str], *, cache_seconds: int) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
         server_env = {
             **env,
             "DJANGO_DEBUG": "false",
             "DB_CONN_MAX_AGE": "600",
             "TUHONO_PUBLIC_CACHE_SECONDS": str(cache_seconds),
         }
-        self.process = subprocess.Popen(  # noqa: S603
-            [*GUNICORN, "--bind", f"127.0.0.1:{self.port}", "--workers", str(WORKERS), "--log-level", "warning"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(self.base + "/hello", timeout=2)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("gunicorn did not start")
+        super().__init__(server_env, ["--workers", str(WORKERS), "--log-level", "warning"])
 
     def drain(self) -> None:
         """Wait until the workers have finished what an earlier run left queued."""
@@ -140,14 +108,6 @@ class Server:
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
         return total
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()  # workers still busy with queued requests
-            self.process.wait(timeout=10)
 
 
 def wrk(url: str, *, seconds: int, paths: list[str] | None = None) -> dict[str, float]:

@@ -18,6 +18,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from common import scratch_database, signed_in_client  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 SIZES = (110, 30_000)
@@ -162,20 +165,9 @@ def _screen(councils: list, chooser: random.Random) -> None:
 
 
 def main() -> None:
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         from django.contrib.auth.models import Group
-        from django.test import Client
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django.test.utils import CaptureQueriesContext
 
         from tuhono.accounts.models import User
         from tuhono.accounts.roles import roles_ensure
@@ -192,13 +184,7 @@ def main() -> None:
                 is_staff=True,
             )
             user.groups.add(Group.objects.get(name=role))
-            client = Client()
-            client.force_login(user)
-            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
-            clients[role] = client
+            clients[role] = signed_in_client(user)
 
         print(f"bench_queue ({connection.vendor}; one council's staff, and the national coordinator, on /staff/)")
         for size in SIZES:
@@ -211,9 +197,6 @@ def main() -> None:
                 with CaptureQueriesContext(connection) as queries:
                     client.get("/staff/")
                 _row(role.replace("_", " "), _timed(lambda client=client: client.get("/staff/"), 15), len(queries))
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from pathlib import Path
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_load import ROOT, _manage  # the same `manage.py` runner as the load bench
+from common import ROOT, manage
 
 CASES = ROOT / "tuhono" / "watchlists" / "data" / "name-matching-cases.csv"
 SEED = 2026
@@ -369,12 +369,12 @@ def main() -> None:
             writer.writeheader()
             writer.writerows(queries)
         env = dict(os.environ)
-        _manage("migrate", "--noinput", "-v0", env=env)
+        manage("migrate", "--noinput", "-v0", env=env)
         started = time.perf_counter()
-        print(_manage("watchlist_import", str(folder / "list.ftm.json"), "--source", "Namesakes", env=env).strip())
+        print(manage("watchlist_import", str(folder / "list.ftm.json"), "--source", "Namesakes", env=env).strip())
         print(f"  import {time.perf_counter() - started:.0f} s")
         out_path = folder / "out.csv"
-        print(_manage("screen", "--input", str(folder / "queries.csv"), "--output", str(out_path), env=env).strip())
+        print(manage("screen", "--input", str(folder / "queries.csv"), "--output", str(out_path), env=env).strip())
         with out_path.open(encoding="utf-8") as handle:
             ours = list(csv.DictReader(handle))
         from tuhono.watchlists.matching.names import PERSON_SCHEMAS, name_forms

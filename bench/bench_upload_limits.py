@@ -16,18 +16,14 @@ from __future__ import annotations
 import os
 import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+from common import OUT, GunicornServer, manage
+
 BODY_BYTES = int(os.environ.get("UPLOAD_BENCH_BYTES", str(1 << 30)))
 CHUNK = 1 << 20
-GUNICORN = [sys.executable, "-m", "gunicorn", "config.wsgi"]
 SETUP = """
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
@@ -57,21 +53,6 @@ print(session.session_key)
 """
 
 
-def _manage(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def prepare() -> tuple[dict[str, str], str]:
     OUT.mkdir(parents=True, exist_ok=True)
     database = OUT / "upload-limits.sqlite3"
@@ -83,39 +64,16 @@ def prepare() -> tuple[dict[str, str], str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "TUHONO_UPLOAD_DIR": str(OUT / "upload-limits-files"),
     }
-    _manage("migrate", "--noinput", "-v0", env=env)
-    _manage("collectstatic", "--noinput", "-v0", env=env)
-    session_key = _manage("shell", "-c", SETUP, env=env).strip().splitlines()[-1]
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    session_key = manage("shell", "-c", SETUP, env=env).strip().splitlines()[-1]
     return env, session_key
 
 
-class Server:
-    def __init__(self, env: dict[str, str], *, limit: int) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        server_env = {**env, "DJANGO_DEBUG": "false", "TUHONO_UPLOAD_MAX_BYTES": str(limit)}
-        self.process = subprocess.Popen(  # noqa: S603
-            [*GUNICORN, "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--timeout", "300"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(self.base + "/hello", timeout=2)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("gunicorn did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+def server_with_limit(env: dict[str, str], *, limit: int) -> GunicornServer:
+    return GunicornServer(
+        {**env, "DJANGO_DEBUG": "false", "TUHONO_UPLOAD_MAX_BYTES": str(limit)}, ["--workers", "2", "--timeout", "300"]
+    )
 
 
 class Neighbour(threading.Thread):
@@ -215,7 +173,7 @@ def _summary(neighbour: Neighbour) -> str:
 
 
 def run(env: dict[str, str], session_key: str, *, limit: int, label: str) -> None:
-    server = Server(env, limit=limit)
+    server = server_with_limit(env, limit=limit)
     try:
         neighbour = Neighbour(server.base)
         neighbour.start()

@@ -16,6 +16,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from common import scratch_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 MEMBERS = [
@@ -40,18 +43,10 @@ def _row(label: str, times: list[float], queries: int | None = None) -> None:
 
 
 def main() -> None:
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with scratch_database() as connection:
         from django.contrib.auth.models import Group
         from django.test import Client
+        from django.test.utils import CaptureQueriesContext
 
         from tuhono.accounts.enums import Role
         from tuhono.accounts.models import User
@@ -110,9 +105,6 @@ def main() -> None:
                 with CaptureQueriesContext(connection) as queries:
                     client.get(url)
                 _row(label, _timed(lambda url=url: client.get(url), 30), len(queries))
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_load import ROOT, Server, _manage
+from bench_load import Server
+from common import ROOT, manage
 
 ADMIN_URL = os.environ.get("DRILL_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DATABASE = "tuhono_restart_drill"
@@ -67,9 +68,9 @@ def request(url: str) -> str:
 def main() -> None:
     url = fresh_database()
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
-    _manage("migrate", "--noinput", "-v0", env=env)
-    _manage("load_demo", env=env)
-    _manage("collectstatic", "--noinput", "-v0", env=env)
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("load_demo", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
     server = Server(env, cache_seconds=0)
     results: list[tuple[float, str]] = []
     lock = threading.Lock()
