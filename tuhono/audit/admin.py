@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from tuhono.core.admin import ReadOnlyAdmin
+
 from .models import AuditEvent
 from .selectors import WITHHELD, audit_content_visible, audit_events_visible_to
 
@@ -16,7 +18,7 @@ CONTENT_FIELDS = ("target_label", "payload")
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: the trail is append-only."""
 
     list_filter = ["action"]
@@ -52,12 +54,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description="What it says")
     def content(self, obj: AuditEvent) -> str:
         return WITHHELD
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

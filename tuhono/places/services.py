@@ -55,16 +55,7 @@ def place_get_or_create(
             None,
         )
         if found is None:
-            return Place.objects.create(
-                name=name,
-                ascii_name=gazetteer.fold_name(name).title(),
-                kind=kind,
-                country_code=country_code,
-                latitude=latitude,
-                longitude=longitude,
-                geonames_id=geonames_id,
-                alternate_names=alternate_names or [],
-            )
+            return _place_as_written(name, country_code, kind, latitude, longitude, alternate_names, geonames_id)
     else:
         found = gazetteer.lookup(name, country_code)
     if found:
@@ -86,6 +77,19 @@ def place_get_or_create(
     place = Place.objects.filter(country_code=country_code, name__iexact=name, geonames_id__isnull=True).first()
     if place:
         return place
+    return _place_as_written(name, country_code, kind, latitude, longitude, alternate_names, None)
+
+
+def _place_as_written(
+    name: str,
+    country_code: str,
+    kind: str,
+    latitude: float | None,
+    longitude: float | None,
+    alternate_names: list[str] | None,
+    geonames_id: int | None,
+) -> Place:
+    """A place the gazetteer does not know: recorded with the name and coordinates the caller gave."""
     return Place.objects.create(
         name=name,
         ascii_name=gazetteer.fold_name(name).title(),
@@ -93,6 +97,7 @@ def place_get_or_create(
         country_code=country_code,
         latitude=latitude,
         longitude=longitude,
+        geonames_id=geonames_id,
         alternate_names=alternate_names or [],
     )
 

@@ -6,23 +6,11 @@ where a new version is previewed and confirmed before it is in force; the admin 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
+
+from tuhono.core.admin import ReadOnlyAdmin
 
 from .models import ListEntity, ListUpload, ListVersion, Source
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Source)

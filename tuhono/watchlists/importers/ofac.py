@@ -53,10 +53,8 @@ def _person_name(name: str) -> str:
     return name
 
 
-def _side_file(path: Path, min_columns: int) -> dict[str, list[list[str]]]:
-    rows: dict[str, list[list[str]]] = {}
-    if not path.exists():
-        return rows
+def _rows(path: Path, min_columns: int) -> Iterator[tuple[int, list[str]]]:
+    """Each row of a file with its line number; blank lines and the DOS end-of-file mark skipped."""
     with open_text(path) as handle:
         reader = csv.reader(handle)
         try:
@@ -69,56 +67,51 @@ def _side_file(path: Path, min_columns: int) -> dict[str, list[list[str]]]:
                         line=reader.line_num,
                         file_name=path.name,
                     )
-                rows.setdefault(row[0].strip(), []).append([_clean(v) for v in row])
+                yield reader.line_num, row
         except csv.Error as exc:
             raise WatchlistFormatError(f"broken CSV ({exc})", line=reader.line_num, file_name=path.name) from exc
+
+
+def _side_file(path: Path, min_columns: int) -> dict[str, list[list[str]]]:
+    rows: dict[str, list[list[str]]] = {}
+    if path.exists():
+        for _, row in _rows(path, min_columns):
+            rows.setdefault(row[0].strip(), []).append([_clean(v) for v in row])
     return rows
 
 
 def read(path: Path) -> Iterator[EntityProxy]:
     aliases = _side_file(path.with_name("alt.csv"), 4)
     addresses = _side_file(path.with_name("add.csv"), 5)
-    with open_text(path) as handle:
-        reader = csv.reader(handle)
-        try:
-            for row in reader:
-                if not row or (len(row) == 1 and not row[0].strip()) or row[0].startswith("\x1a"):
-                    continue
-                number = reader.line_num
-                if len(row) < 12:
-                    raise WatchlistFormatError(
-                        f"expected 12 columns, found {len(row)}", line=number, file_name=path.name
-                    )
-                ent_num, name, sdn_type = row[0].strip(), _clean(row[1]), _clean(row[2]).lower()
-                if not ent_num.isdigit():
-                    raise WatchlistFormatError(
-                        f"ent_num {ent_num!r} is not a number (sdn.csv has no header row)",
-                        line=number,
-                        file_name=path.name,
-                    )
-                if not name:
-                    raise WatchlistFormatError("an entry without a name", line=number, file_name=path.name)
-                schema = SCHEMAS.get(sdn_type, "LegalEntity")
-                proxy = make_entity(schema, f"ofac-{ent_num}", line=number)
-                is_person = schema == "Person"
-                proxy.add("name", _person_name(name) if is_person else name)
-                for alt in aliases.get(ent_num, []):
-                    alt_name = _person_name(alt[3]) if is_person else alt[3]
-                    add_values(proxy, "weakAlias" if alt[2].lower() == "weak aka" else "alias", alt_name)
-                for address in addresses.get(ent_num, []):
-                    add_values(proxy, "country", address[4])
-                remarks = _clean(row[11])
-                add_values(proxy, "notes", remarks)
-                add_values(proxy, "program", _clean(row[3]))
-                if is_person:
-                    add_values(proxy, "title", _clean(row[4]))
-                    add_values(proxy, "birthDate", [_iso_date(d) for d in DOB_RE.findall(remarks)])
-                    add_values(proxy, "nationality", NATIONALITY_RE.findall(remarks))
-                if schema == "Vessel":
-                    add_values(proxy, "callSign", _clean(row[5]))
-                    add_values(proxy, "flag", _clean(row[9]))
-                proxy.add("topics", "sanction")
-                proxy.context["datasets"] = ["us_ofac_sdn"]
-                yield proxy
-        except csv.Error as exc:
-            raise WatchlistFormatError(f"broken CSV ({exc})", line=reader.line_num, file_name=path.name) from exc
+    for number, row in _rows(path, 12):
+        ent_num, name, sdn_type = row[0].strip(), _clean(row[1]), _clean(row[2]).lower()
+        if not ent_num.isdigit():
+            raise WatchlistFormatError(
+                f"ent_num {ent_num!r} is not a number (sdn.csv has no header row)",
+                line=number,
+                file_name=path.name,
+            )
+        if not name:
+            raise WatchlistFormatError("an entry without a name", line=number, file_name=path.name)
+        schema = SCHEMAS.get(sdn_type, "LegalEntity")
+        proxy = make_entity(schema, f"ofac-{ent_num}", line=number)
+        is_person = schema == "Person"
+        proxy.add("name", _person_name(name) if is_person else name)
+        for alt in aliases.get(ent_num, []):
+            alt_name = _person_name(alt[3]) if is_person else alt[3]
+            add_values(proxy, "weakAlias" if alt[2].lower() == "weak aka" else "alias", alt_name)
+        for address in addresses.get(ent_num, []):
+            add_values(proxy, "country", address[4])
+        remarks = _clean(row[11])
+        add_values(proxy, "notes", remarks)
+        add_values(proxy, "program", _clean(row[3]))
+        if is_person:
+            add_values(proxy, "title", _clean(row[4]))
+            add_values(proxy, "birthDate", [_iso_date(d) for d in DOB_RE.findall(remarks)])
+            add_values(proxy, "nationality", NATIONALITY_RE.findall(remarks))
+        if schema == "Vessel":
+            add_values(proxy, "callSign", _clean(row[5]))
+            add_values(proxy, "flag", _clean(row[9]))
+        proxy.add("topics", "sanction")
+        proxy.context["datasets"] = ["us_ofac_sdn"]
+        yield proxy

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,17 @@ def archive_files(files: list[Path]) -> Path:
     for file in files:
         shutil.copyfile(file, folder / file.name)
     return folder
+
+
+@contextmanager
+def _upload_folder() -> Iterator[Path]:
+    """A new managed folder for a staged upload's files, removed again if filling it fails."""
+    folder = managed_folder(FOLDER_KIND)
+    try:
+        yield folder
+    except BaseException:
+        managed_remove(folder)
+        raise
 
 
 def on_version_confirmed(*, version: ListVersion, actor: Any = None) -> None:
@@ -208,15 +221,11 @@ def version_stage(
         raise ValidationError({"file_format": "Choose a format from the list."})
     source, council = _source_for(actor=actor, source_name=source_name)
     uploads_expire()
-    folder = managed_folder(FOLDER_KIND)
-    try:
+    with _upload_folder() as folder:
         main = save_upload(upload, folder)
         for field, name in OFAC_EXTRAS.items():
             if (extra_uploads or {}).get(field):
                 save_upload(extra_uploads[field], folder, name=name)  # type: ignore[index]
-    except BaseException:
-        managed_remove(folder)
-        raise
     return _stage(
         actor=actor,
         source=source,
@@ -238,13 +247,9 @@ def version_restore(*, actor: Any, version: ListVersion) -> ListUpload:
     archived = managed_path(version.archive)
     if not (archived / version.file_name).exists():
         raise ValidationError("The file of that version is no longer kept; it cannot be restored.")
-    folder = managed_folder(FOLDER_KIND)
-    try:
+    with _upload_folder() as folder:
         for file in archived.iterdir():
             shutil.copyfile(file, folder / file.name)
-    except BaseException:
-        managed_remove(folder)
-        raise
     return _stage(
         actor=actor,
         source=source,
