@@ -15,7 +15,7 @@ from ..models import (
     ContactLogEntry,
 )
 from .common import require_role
-from .records import EDITORS, _save
+from .records import EDITORS, validated_save
 
 
 @transaction.atomic
@@ -47,7 +47,7 @@ def contact_log_entry_create(
         notes=notes,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    _save(entry)
+    validated_save(entry)
     audit_record(
         actor=actor,
         action="contact_log.entry_added",
@@ -80,7 +80,7 @@ def contact_log_entry_update(*, actor: Any, entry: ContactLogEntry, **changes: A
     for field, value in changes.items():
         setattr(entry, field, value)
     if changed:
-        _save(entry)
+        validated_save(entry)
         audit_record(
             actor=actor,
             action="contact_log.entry_updated",

@@ -24,7 +24,7 @@ from ..models import (
     VisitCost,
 )
 from .common import require_role
-from .records import BRIEFERS, EDITORS, _audit, _require_open, _save
+from .records import BRIEFERS, EDITORS, require_open, validated_save, visit_audit
 
 ITINERARY_FIELDS = {"kind", "starts_at", "title", "location", "hosts", "sensitive_categories", "notes"}
 
@@ -44,7 +44,7 @@ def itinerary_item_add(
 ) -> ItineraryItem:
     """Add a meeting or site visit; a sensitive site is audited as such and reported to security."""
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     item = ItineraryItem(
         visit=visit,
         kind=kind,
@@ -55,8 +55,8 @@ def itinerary_item_add(
         sensitive_categories=sorted(set(sensitive_categories)),
         notes=notes,
     )
-    _save(item)
-    _audit(actor, "visit.itinerary_added", visit, target=item, title=title, sensitive=item.sensitive_categories)
+    validated_save(item)
+    visit_audit(actor, "visit.itinerary_added", visit, target=item, title=title, sensitive=item.sensitive_categories)
     if item.is_sensitive:
         transaction.on_commit(
             partial(
@@ -73,7 +73,7 @@ def itinerary_item_add(
 def itinerary_item_update(*, actor: Any, item: ItineraryItem, **changes: Any) -> ItineraryItem:
     visit = item.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     unknown = set(changes) - ITINERARY_FIELDS
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
@@ -83,8 +83,8 @@ def itinerary_item_update(*, actor: Any, item: ItineraryItem, **changes: Any) ->
     for field, value in changes.items():
         setattr(item, field, value)
     if changed:
-        _save(item)
-        _audit(actor, "visit.itinerary_updated", visit, target=item, fields=changed)
+        validated_save(item)
+        visit_audit(actor, "visit.itinerary_updated", visit, target=item, fields=changed)
     return item
 
 
@@ -92,18 +92,18 @@ def itinerary_item_update(*, actor: Any, item: ItineraryItem, **changes: Any) ->
 def itinerary_item_remove(*, actor: Any, item: ItineraryItem) -> None:
     visit = item.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
-    _audit(actor, "visit.itinerary_removed", visit, target=item, title=item.title)
+    require_open(visit)
+    visit_audit(actor, "visit.itinerary_removed", visit, target=item, title=item.title)
     item.delete()
 
 
 @transaction.atomic
 def cost_add(*, actor: Any, visit: Visit, description: str, amount_nzd: Decimal, paid_by: str) -> VisitCost:
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     cost = VisitCost(visit=visit, description=description, amount_nzd=amount_nzd, paid_by=paid_by)
-    _save(cost)
-    _audit(actor, "visit.cost_added", visit, target=cost, amount_nzd=str(amount_nzd), paid_by=paid_by)
+    validated_save(cost)
+    visit_audit(actor, "visit.cost_added", visit, target=cost, amount_nzd=str(amount_nzd), paid_by=paid_by)
     return cost
 
 
@@ -111,8 +111,8 @@ def cost_add(*, actor: Any, visit: Visit, description: str, amount_nzd: Decimal,
 def cost_remove(*, actor: Any, cost: VisitCost) -> None:
     visit = cost.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
-    _audit(actor, "visit.cost_removed", visit, target=cost, description=cost.description)
+    require_open(visit)
+    visit_audit(actor, "visit.cost_removed", visit, target=cost, description=cost.description)
     cost.delete()
 
 
@@ -139,8 +139,8 @@ def gift_add(
         value_nzd=value_nzd,
         accepted=accepted,
     )
-    _save(gift)
-    _audit(
+    validated_save(gift)
+    visit_audit(
         actor,
         "visit.gift_declared",
         visit,
@@ -155,8 +155,8 @@ def gift_add(
 def gift_remove(*, actor: Any, gift: GiftOrHospitality) -> None:
     visit = gift.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
-    _audit(actor, "visit.gift_removed", visit, target=gift, description=gift.description)
+    require_open(visit)
+    visit_audit(actor, "visit.gift_removed", visit, target=gift, description=gift.description)
     gift.delete()
 
 
@@ -173,7 +173,7 @@ def travel_briefing_record(
 ) -> TravelBriefing:
     """Record (or correct) the pre-travel briefing of an outgoing mission; audited."""
     require_role(actor, visit.council_id, *BRIEFERS)
-    _require_open(visit)
+    require_open(visit)
     if not visit.is_outgoing:
         raise ValidationError("Only an outgoing mission has a pre-travel briefing.")
     if visit.state not in {VisitState.APPROVED, VisitState.SCHEDULED}:
@@ -185,8 +185,8 @@ def travel_briefing_record(
     briefing.devices = devices
     briefing.contacts_expected = contacts_expected
     briefing.advice = advice
-    _save(briefing)
-    _audit(actor, "visit.briefing_recorded", visit, target=briefing, briefed_on=briefed_on.isoformat())
+    validated_save(briefing)
+    visit_audit(actor, "visit.briefing_recorded", visit, target=briefing, briefed_on=briefed_on.isoformat())
     return briefing
 
 
@@ -196,7 +196,7 @@ def contact_report_record(
 ) -> ContactReport:
     """Record whom an outgoing mission met and anything of concern; a concern is sent to security."""
     require_role(actor, visit.council_id, *BRIEFERS)
-    _require_open(visit)
+    require_open(visit)
     if not visit.is_outgoing:
         raise ValidationError("Only an outgoing mission files a contact report.")
     if visit.state not in {VisitState.SCHEDULED, VisitState.COMPLETED}:
@@ -206,8 +206,8 @@ def contact_report_record(
     report.concerns = concerns
     report.has_concern = has_concern
     report.recorded_by = actor if getattr(actor, "is_authenticated", False) else None
-    _save(report)
-    _audit(actor, "visit.contact_report_recorded", visit, target=report, has_concern=has_concern)
+    validated_save(report)
+    visit_audit(actor, "visit.contact_report_recorded", visit, target=report, has_concern=has_concern)
     if has_concern:
         transaction.on_commit(
             partial(

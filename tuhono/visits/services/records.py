@@ -50,17 +50,20 @@ VISIT_EDITABLE_FIELDS = (
 PARTY_FIELDS = {"kind", "name", "name_original", "role", "organisation", "nationality", "date_of_birth"}
 
 
-def _save(instance: models.Model) -> None:
+def validated_save(instance: models.Model) -> None:
+    """Save a visit's record once the model's own checks pass (the services' one way to write)."""
     instance.full_clean()
     instance.save()
 
 
-def _require_open(visit: Visit) -> None:
+def require_open(visit: Visit) -> None:
+    """Refuse changes to a declined or reported visit: its record is closed."""
     if visit.state in CLOSED_STATES:
         raise ValidationError(f"This visit is {visit.get_state_display().lower()}; its record is closed.")
 
 
-def _audit(actor: Any, action: str, visit: Visit, target: models.Model | None = None, **payload: Any) -> None:
+def visit_audit(actor: Any, action: str, visit: Visit, target: models.Model | None = None, **payload: Any) -> None:
+    """One audit event about the visit (or a record on it), in the visit's council, naming its reference."""
     audit_record(
         actor=actor,
         action=action,
@@ -126,10 +129,10 @@ def visit_create(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         reply_due_on=desk_due_on() if source == VisitSource.PUBLIC_REQUEST else None,
     )
-    _save(visit)
+    validated_save(visit)
     for member in members:
         party = VisitParty(visit=visit, **{k: v for k, v in member.items() if k in PARTY_FIELDS})
-        _save(party)
+        validated_save(party)
     audit_record(
         actor=actor,
         actor_label=actor_label,
@@ -145,7 +148,7 @@ def visit_create(
 def visit_update(*, actor: Any, visit: Visit, **changes: Any) -> Visit:
     """Change the visit's descriptive fields (never its state); audited with the fields changed."""
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     unknown = set(changes) - set(VISIT_EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
@@ -157,8 +160,8 @@ def visit_update(*, actor: Any, visit: Visit, **changes: Any) -> Visit:
     if "partnership" in changed and visit.partnership and visit.partnership.council_id != visit.council_id:
         raise ValidationError({"partnership": "That partnership belongs to another council."})
     if changed:
-        _save(visit)
-        _audit(actor, "visit.updated", visit, fields=sorted(changed))
+        validated_save(visit)
+        visit_audit(actor, "visit.updated", visit, fields=sorted(changed))
     return visit
 
 
@@ -178,7 +181,7 @@ def party_add(
     """Add a member to the delegation. After approval the member is flagged as a late change and
     the security officers and approvers are told (after commit)."""
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     late = visit.state in LATE_STATES
     party = VisitParty(
         visit=visit,
@@ -191,8 +194,8 @@ def party_add(
         date_of_birth=date_of_birth,
         added_after_approval=late,
     )
-    _save(party)
-    _audit(actor, "visit.party_added_late" if late else "visit.party_added", visit, target=party, name=name)
+    validated_save(party)
+    visit_audit(actor, "visit.party_added_late" if late else "visit.party_added", visit, target=party, name=name)
     if late:
         transaction.on_commit(
             partial(
@@ -210,7 +213,7 @@ def party_update(*, actor: Any, party: VisitParty, **changes: Any) -> VisitParty
     """Correct a member's details; audited."""
     visit = party.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
+    require_open(visit)
     unknown = set(changes) - PARTY_FIELDS
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
@@ -218,8 +221,8 @@ def party_update(*, actor: Any, party: VisitParty, **changes: Any) -> VisitParty
     for field, value in changes.items():
         setattr(party, field, value)
     if changed:
-        _save(party)
-        _audit(actor, "visit.party_updated", visit, target=party, fields=changed)
+        validated_save(party)
+        visit_audit(actor, "visit.party_updated", visit, target=party, fields=changed)
     return party
 
 
@@ -227,6 +230,6 @@ def party_update(*, actor: Any, party: VisitParty, **changes: Any) -> VisitParty
 def party_remove(*, actor: Any, party: VisitParty) -> None:
     visit = party.visit
     require_role(actor, visit.council_id, *EDITORS)
-    _require_open(visit)
-    _audit(actor, "visit.party_removed", visit, target=party, name=party.name)
+    require_open(visit)
+    visit_audit(actor, "visit.party_removed", visit, target=party, name=party.name)
     party.delete()
