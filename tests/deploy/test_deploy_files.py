@@ -151,17 +151,17 @@ def test_the_folders_the_application_writes_are_writable_under_the_units(tmp_pat
     folders = {
         line.split("=", 1)[1].strip()
         for line in (ROOT / ".env.example").read_text().splitlines()
-        if line.startswith(("TUHONO_SCREENING_INDEX_DIR=", "TUHONO_UPLOAD_DIR="))
+        if line.startswith(("TUHONO_SCREENING_INDEX_DIR=", "TUHONO_UPLOAD_DIR=", "TUHONO_CACHE_DIR="))
     }
-    assert len(folders) == 2
+    assert len(folders) == 3
     for name in ("tuhono-web.service", "tuhono-worker.service"):
         service = (DEPLOY / "systemd" / name).read_text().splitlines()
         writable = [line.split("=", 1)[1].strip() for line in service if line.startswith("ReadWritePaths=")]
-        index_dirs = [
-            line.split("=", 2)[2].strip()
+        set_here = {
+            line.split("=", 2)[1]: line.split("=", 2)[2].strip()
             for line in service
-            if line.startswith("Environment=TUHONO_SCREENING_INDEX_DIR=")
-        ]
-        assert index_dirs, f"{name} does not say where the screening index lives"
-        for folder in {*folders, *index_dirs}:
+            if line.startswith("Environment=TUHONO_") and line.split("=", 2)[1].endswith("_DIR")
+        }
+        assert "TUHONO_SCREENING_INDEX_DIR" in set_here, f"{name} does not say where the screening index lives"
+        for folder in {*folders, *set_here.values()}:
             assert any(Path(folder).is_relative_to(root) for root in writable), f"{name}: {folder} is read-only"
