@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
 
-from tuhono.audit.services import audit_record
+from tuhono.audit.services import audit_record, json_digest
 
 from .. import engine
+from ..access import require_reader
 from ..enums import MatchStatus, RecordOutcome
 from ..models import ScreenedParty, ScreeningMatch, ScreeningRecord
 
@@ -24,9 +24,8 @@ def record_digest(content: dict[str, Any]) -> str:
     """SHA-256 of the record's content as canonical JSON (keys sorted, UTF-8, no spaces).
 
     Anyone can recompute it from an exported record's `content` and compare it with the
-    digest in the audit chain."""
-    body = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+    digest in the audit chain (`manage.py audit_verify --export FILE` does both)."""
+    return json_digest(content)
 
 
 def _utc(moment: dt.datetime) -> str:
@@ -139,3 +138,18 @@ def screening_record_write(
         payload={"record": record.pk, "party": party.pk, "digest": record.digest},
     )
     return record
+
+
+def screening_records_exported(
+    *, actor: Any, council: Any, count: int, file_format: str, selection: dict[str, Any]
+) -> None:
+    """Note in the audit trail that someone took the screening record away: how many records, which
+    case or period, which format. Names and details stay out of the trail."""
+    require_reader(actor, council.pk)
+    audit_record(
+        actor=actor,
+        action="vetting.screening_records_exported",
+        target=council,
+        council_id=council.pk,
+        payload={"records": count, "format": file_format, **selection},
+    )
