@@ -19,6 +19,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +64,8 @@ def _write(path: Path, entities: list[dict]) -> None:
             handle.write(json.dumps(entity, ensure_ascii=False) + "\n")
 
 
-def main() -> None:
+def in_test_database(run: Callable[[], None]) -> None:
+    """Run a bench in a throwaway test database, as the tests do."""
     import django
 
     django.setup()
@@ -74,10 +76,14 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        _run()
+        run()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
+
+
+def main() -> None:
+    in_test_database(_run)
 
 
 def _run() -> None:
