@@ -19,6 +19,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,29 +39,29 @@ HANZI_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 HANZI_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
 
 
-def _word(rng: random.Random, syllables: list[str]) -> str:
+def list_word(rng: random.Random, syllables: list[str]) -> str:
     return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def _entity(rng: random.Random, n: int) -> dict:
+def list_entity(rng: random.Random, n: int) -> dict:
     kind = rng.random()
     if kind < 0.15:
         return {
             "id": f"org-{n}",
             "schema": "Organization",
-            "properties": {"name": [f"{_word(rng, LATIN)} {_word(rng, LATIN)} Trading Company {n}"]},
+            "properties": {"name": [f"{list_word(rng, LATIN)} {list_word(rng, LATIN)} Trading Company {n}"]},
         }
     if kind < 0.45:
-        name = f"{_word(rng, CYRILLIC)} {_word(rng, CYRILLIC)}"
+        name = f"{list_word(rng, CYRILLIC)} {list_word(rng, CYRILLIC)}"
     elif kind < 0.65:
         name = rng.choice(HANZI_SURNAMES) + "".join(rng.choice(HANZI_GIVEN) for _ in range(rng.randint(1, 2)))
     else:
-        name = f"{_word(rng, LATIN)} {_word(rng, LATIN)}"
+        name = f"{list_word(rng, LATIN)} {list_word(rng, LATIN)}"
     birth = f"{rng.randint(1940, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return {"id": f"p-{n}", "schema": "Person", "properties": {"name": [name], "birthDate": [birth]}}
 
 
-def _write(path: Path, entities: list[dict]) -> None:
+def write_list(path: Path, entities: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for entity in entities:
             handle.write(json.dumps(entity, ensure_ascii=False) + "\n")
@@ -82,8 +83,8 @@ def _run() -> None:
 
     rng = random.Random(20261201)
     folder = Path(tempfile.mkdtemp(prefix="bench-vetting-"))
-    v1 = [_entity(rng, n) for n in range(LIST_SIZE)]
-    _write(folder / "v1.ftm.json", v1)
+    v1 = [list_entity(rng, n) for n in range(LIST_SIZE)]
+    write_list(folder / "v1.ftm.json", v1)
     started = time.perf_counter()
     watchlist_import(path=folder / "v1.ftm.json", source_name="Synthetic", file_format="ftm")
     import_v1 = time.perf_counter() - started
@@ -100,7 +101,7 @@ def _run() -> None:
     warm_up = time.perf_counter() - started
 
     # Parties: most are clean names; the new version will list some of them.
-    party_names = [f"{_word(rng, LATIN)} {_word(rng, LATIN)}" for _ in range(PARTIES)]
+    party_names = [f"{list_word(rng, LATIN)} {list_word(rng, LATIN)}" for _ in range(PARTIES)]
     started = time.perf_counter()
     for name in party_names:
         counterpart_add(actor=None, partnership=partnership, name=name)
@@ -115,9 +116,9 @@ def _run() -> None:
     v2 = [e for i, e in enumerate(v2) if i not in removed]
     listed = rng.sample(party_names, CHANGED // 5)
     for n in range(CHANGED):
-        name = listed[n] if n < len(listed) else f"{_word(rng, LATIN)} {_word(rng, LATIN)}"
+        name = listed[n] if n < len(listed) else f"{list_word(rng, LATIN)} {list_word(rng, LATIN)}"
         v2.append({"id": f"new-{n}", "schema": "Person", "properties": {"name": [name]}})
-    _write(folder / "v2.ftm.json", v2)
+    write_list(folder / "v2.ftm.json", v2)
     # Confirming a version re-screens everyone against what it changed, as the version commits.
     version = watchlist_import(path=folder / "v2.ftm.json", source_name="Synthetic", file_format="ftm").version
     run = RescreenRun.objects.get(list_version=version)

@@ -204,6 +204,9 @@ TUHONO_SITE_URL = os.environ.get("TUHONO_SITE_URL", "http://127.0.0.1:8000")
 TUHONO_DESK_SLA_DAYS = int(os.environ.get("TUHONO_DESK_SLA_DAYS", "10"))
 # A party screened longer ago than this counts as screened against an out-of-date list.
 TUHONO_SCREENING_STALE_DAYS = int(os.environ.get("TUHONO_SCREENING_STALE_DAYS", "90"))
+# An alert dismissed as a different person (a namesake) is not raised again against the same listed entity
+# for this many months, unless the entity's content changes first.
+TUHONO_NAMESAKE_CLEARING_MONTHS = int(os.environ.get("TUHONO_NAMESAKE_CLEARING_MONTHS", "12"))
 # A partnership with no recorded activity (milestones, contacts, visits) for this many years is dormant.
 TUHONO_DORMANT_YEARS = int(os.environ.get("TUHONO_DORMANT_YEARS", "3"))
 # A foreign arrangement is notified to government within this many days of signing.

@@ -43,6 +43,8 @@ CANARIES = [
     # Due diligence: only the council's security officers and approvers.
     Canary("vetting.Counterpart", "notes", "CanaryVettingCounterpart Qzxv", VETTING_STAFF),
     Canary("vetting.ScreeningMatch", "decision_reason", "CanaryMatchReason Qzxv", VETTING_STAFF),
+    Canary("vetting.ScreeningMatch", "review_note", "CanaryReviewNote Qzxv", VETTING_STAFF),
+    Canary("vetting.NamesakeClearing", "reason", "CanaryClearingReason Qzxv", VETTING_STAFF),
     Canary("vetting.Assessment", "rationale", "CanaryAssessment Qzxv", VETTING_STAFF),
     Canary("vetting.Advice", "answer", "CanaryAdvice Qzxv", VETTING_STAFF),
     Canary("vetting.Decision", "conditions", "CanaryDecision Qzxv", VETTING_STAFF),

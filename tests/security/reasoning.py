@@ -32,6 +32,8 @@ from tuhono.visits import services as visits
 PLANTED = {
     "counterpart notes": "Plantcounterpartnote Zq",
     "dismissal reason": "Plantdismissalreason Zq",
+    "namesake clearing reason": "Plantclearingreason Zq",
+    "screened details (an alias as screened)": "Plantscreenedalias Zq",
     "assessment rationale": "Plantassessmentrationale Zq",
     "answer notes": "Plantanswernote Zq",
     "advice question": "Plantadvicequestion Zq",
@@ -109,6 +111,19 @@ def plant_reasoning() -> dict[str, Any]:
         position="Visiting official",
         notes=PLANTED["counterpart notes"],
     )
+    # A namesake, cleared as a different person: the clearing and the screening record hold its reason
+    # and the details as screened.
+    counterpart_add(
+        actor=security,
+        partnership=partnership,
+        name="Sergei Lavrov",
+        aliases=[PLANTED["screened details (an alias as screened)"]],
+        birth_date="1951",
+    )
+    for match in ScreeningMatch.objects.filter(
+        party__name="Sergei Lavrov", party__case_id=partnership.pk, status="open"
+    ):
+        match_dismiss(actor=security, match=match, reason=PLANTED["namesake clearing reason"])
     visit = visits.visit_create(
         actor=officer,
         council=council,

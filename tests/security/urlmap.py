@@ -205,9 +205,14 @@ EXPLICIT: dict[tuple[str, str], Any] = {
         (f"staff:vetting:{name}", param): (lambda: "partnership")
         if param == "kind"
         else _pk_of("partnerships.Partnership")
-        for name in ("case", "counterpart_add", "assessment_start", "arrangement", "notice_add")
+        for name in ("case", "counterpart_add", "assessment_start", "arrangement", "notice_add", "case_records")
         for param in ("kind", "pk")
     },
+    ("staff:vetting:record", "pk"): _pk_of("vetting.ScreeningRecord"),
+    ("staff:vetting:records_export", "file_format"): lambda: "csv",
+    ("staff:vetting:case_records_export", "kind"): lambda: "partnership",
+    ("staff:vetting:case_records_export", "pk"): _pk_of("partnerships.Partnership"),
+    ("staff:vetting:case_records_export", "file_format"): lambda: "json",
 }
 
 

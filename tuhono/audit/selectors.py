@@ -53,6 +53,14 @@ def audit_events_for(target: models.Model) -> models.QuerySet[AuditEvent]:
     )
 
 
+def audit_event_sequences(*, action: str, target_type: str, target_ids: list[int]) -> dict[int, int]:
+    """target id -> the sequence number of the event `action` recorded about it."""
+    rows = AuditEvent.objects.filter(
+        action=action, target_type=target_type, target_id__in=[str(pk) for pk in target_ids]
+    ).values_list("target_id", "sequence")
+    return {int(target_id): sequence for target_id, sequence in rows}
+
+
 # Events whose content is confidential to the council's security officers and approvers.
 CONFIDENTIAL_ACTION_PREFIXES = ("vetting.",)
 CONTENT_READERS = ("security_officer", "approver")

@@ -25,6 +25,13 @@ def text_digest(text: str | None) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
+def json_digest(content: Any) -> str:
+    """SHA-256 of a JSON document in canonical form (keys sorted, UTF-8, no spaces): the digest a
+    record's export carries and the trail holds, recomputable by anyone from the exported document."""
+    body = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
 def event_hash(
     *,
     sequence: int,

@@ -103,3 +103,22 @@ class GovernmentResponse(models.TextChoices):
     VARIED = "varied", "Asked for changes"
     STOPPED = "stopped", "Stopped the arrangement"
     ENDED = "ended", "Ended the arrangement"
+
+
+class ScreeningTrigger(models.TextChoices):
+    """Why a screening ran: kept on each screening record."""
+
+    ADDED = "added", "Named on a case, or their details changed"
+    REQUESTED = "requested", "Screened again on request"
+    SWEEP = "sweep", "Screening sweep of unscreened parties"
+    LIST_VERSION = "list_version", "Re-screened after a new list version"
+    CLEARING_EXPIRED = "clearing_expired", "Re-screened because a namesake clearing expired"
+
+
+class RecordOutcome(models.TextChoices):
+    """What one screening found, as recorded at the time."""
+
+    NO_MATCH = "no_match", "No match"
+    ALERTS_RAISED = "alerts_raised", "Alert raised or still open"
+    CLEARED = "cleared", "Cleared by an existing clearing or dismissal"
+    CONFIRMED = "confirmed", "A confirmed match"

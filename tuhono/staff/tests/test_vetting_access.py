@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tuhono.vetting.enums import MatchStatus
-from tuhono.vetting.models import ScreeningMatch
+from tuhono.vetting.models import ScreeningMatch, ScreeningRecord
 from tuhono.vetting.questionnaire import QUESTIONS
 from tuhono.vetting.services import assessment_start, assessment_submit, assessment_update, counterpart_add
 from tuhono.vetting.tests.fixtures import (  # noqa: F401 - fixtures
@@ -31,7 +31,8 @@ def case(staff, proposed, watchlist):
     assessment = assessment_start(actor=staff["security"], case=proposed)
     assessment_update(actor=staff["security"], assessment=assessment, answers=SAFE, rating="high", rationale="PEP")
     assessment_submit(actor=staff["security"], assessment=assessment)
-    return {"partnership": proposed, "party": match.party, "match": match, "assessment": assessment}
+    record = ScreeningRecord.objects.get(party=match.party)
+    return {"partnership": proposed, "party": match.party, "match": match, "assessment": assessment, "record": record}
 
 
 # (url name, args from the case) -> expected status for each person.
@@ -56,6 +57,14 @@ URLS = [
     ("advice_add", lambda c: [c["assessment"].pk], WORK),
     ("decision", lambda c: [c["assessment"].pk], DECIDE),
     ("report", lambda c: [c["assessment"].pk], READ),
+    ("clearings", lambda c: [], LISTS),
+    ("records", lambda c: [], LISTS),
+    ("records_export", lambda c: ["csv"], LISTS),
+    ("records_export", lambda c: ["json"], LISTS),
+    ("record", lambda c: [c["record"].pk], READ),
+    ("case_records", lambda c: ["partnership", c["partnership"].pk], READ),
+    ("case_records_export", lambda c: ["partnership", c["partnership"].pk, "csv"], READ),
+    ("case_records_export", lambda c: ["partnership", c["partnership"].pk, "json"], READ),
 ]
 PEOPLE = {
     "officer": "officer",
@@ -72,7 +81,7 @@ def _client(client, staff_client, who):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "officer", "national", "approver", "security", "other"])
-@pytest.mark.parametrize(("name", "args", "expected"), URLS, ids=[u[0] for u in URLS])
+@pytest.mark.parametrize(("name", "args", "expected"), URLS, ids=[f"{u[0]}-{i}" for i, u in enumerate(URLS)])
 def test_each_vetting_page_answers_only_the_councils_security_officers_and_approvers(
     client,
     staff_client,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from tuhono.public.forms import DateInput
@@ -74,3 +76,14 @@ class DecisionForm(StaffForm):
     )
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Reason (confidential)")
     review_on = forms.DateField(widget=DateInput(), label="Review date")
+
+
+class RecordPeriodForm(StaffForm):
+    date_from = forms.DateField(required=False, widget=DateInput(), label="Screened from")
+    date_to = forms.DateField(required=False, widget=DateInput(), label="Screened to", help_text="Both days included")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "The end of the period comes before its start.")
+        return data

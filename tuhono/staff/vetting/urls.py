@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import lists
+from .views import lists, memory
 
 app_name = "vetting"
 
@@ -13,7 +13,17 @@ urlpatterns = [
     path("parties/<int:pk>/screen/", views.party_rescreen, name="party_rescreen"),
     path("matches/<int:pk>/confirm/", views.match_decide, {"action": "confirm"}, name="match_confirm"),
     path("matches/<int:pk>/dismiss/", views.match_decide, {"action": "dismiss"}, name="match_dismiss"),
+    path("clearings/", memory.clearings, name="clearings"),
+    path("records/", memory.records, name="records"),
+    path("records/<int:pk>/", memory.record_detail, name="record"),
+    path("records/export.<str:file_format>", memory.records_export, name="records_export"),
     path("cases/<str:kind>/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<str:kind>/<int:pk>/records/", memory.records, name="case_records"),
+    path(
+        "cases/<str:kind>/<int:pk>/records/export.<str:file_format>",
+        memory.records_export,
+        name="case_records_export",
+    ),
     path("cases/<str:kind>/<int:pk>/counterparts/new/", views.counterpart_add, name="counterpart_add"),
     path("cases/<str:kind>/<int:pk>/assess/", views.assessment_start, name="assessment_start"),
     path("cases/<str:kind>/<int:pk>/agreement/", views.arrangement_edit, name="arrangement"),

@@ -18,6 +18,17 @@ from .assessments import (
     vetting_holds_for_visit,
 )
 from .background import ScreeningWork, screening_work
+from .memory import (
+    ClearingView,
+    RecordCheck,
+    clearing_states,
+    clearings_list,
+    screening_record_check,
+    screening_record_get,
+    screening_records,
+    screening_records_csv,
+    screening_records_json,
+)
 from .outcome import CaseOutcome, case_outcome
 from .screening import (
     CaseLink,
@@ -39,10 +50,12 @@ from .transparency import PublicArrangement, PublicNotice, transparency_register
 __all__ = [
     "CaseLink",
     "CaseOutcome",
+    "ClearingView",
     "DueDiligenceReport",
     "PublicArrangement",
     "PublicNotice",
     "QuestionView",
+    "RecordCheck",
     "ScreeningSummary",
     "ScreeningWork",
     "SectionView",
@@ -55,6 +68,8 @@ __all__ = [
     "case_outcome",
     "case_parties",
     "cases_for_council",
+    "clearing_states",
+    "clearings_list",
     "counterparts_for",
     "due_diligence_report",
     "list_versions_awaiting_rescreen",
@@ -62,6 +77,11 @@ __all__ = [
     "parties_list",
     "party_get",
     "questionnaire_view",
+    "screening_record_check",
+    "screening_record_get",
+    "screening_records",
+    "screening_records_csv",
+    "screening_records_json",
     "screening_summary",
     "screening_work",
     "suggested_rating",

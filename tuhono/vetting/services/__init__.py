@@ -10,8 +10,16 @@ from .assessments import (
     assessment_update,
     decision_sign,
 )
+from .records import screening_records_exported
 from .rescreen import rescreen_pending, rescreen_version, screen_pending_parties
-from .screening import case_screen_after_commit, case_screen_parties, counterpart_add, party_screen, screening_sweep
+from .screening import (
+    case_screen_after_commit,
+    case_screen_parties,
+    clearings_expired_rescreen,
+    counterpart_add,
+    party_screen,
+    screening_sweep,
+)
 from .tasks import screening_catch_up_schedule
 
 __all__ = [
@@ -23,6 +31,7 @@ __all__ = [
     "assessment_update",
     "case_screen_after_commit",
     "case_screen_parties",
+    "clearings_expired_rescreen",
     "counterpart_add",
     "decision_sign",
     "match_confirm",
@@ -33,5 +42,6 @@ __all__ = [
     "rescreen_version",
     "screen_pending_parties",
     "screening_catch_up_schedule",
+    "screening_records_exported",
     "screening_sweep",
 ]

@@ -13,7 +13,8 @@ from tuhono.audit.services import text_digest
 from ..access import require_worker
 from ..enums import MatchStatus
 from ..models import ScreeningMatch
-from .screening import _audit, _party_status
+from .clearings import clearing_record
+from .sync import _audit, _party_status
 
 
 def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
@@ -28,8 +29,10 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
     match.decided_by = actor if getattr(actor, "is_authenticated", False) else None
     match.decided_at = timezone.now()
     match.decision_reason = reason.strip()
+    match.review_note = ""
     if status == MatchStatus.DISMISSED:
         match.dismissed_content_hash = match.content_hash
+        match.clearing = clearing_record(actor=actor, match=match, now=match.decided_at)
     match.full_clean()
     match.save()
     party = match.party
@@ -46,6 +49,8 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
         score=match.score,
         reason_digest=text_digest(match.decision_reason),
         content_hash=match.dismissed_content_hash,
+        clearing=match.clearing_id,
+        clearing_expires=match.clearing.expires_at if match.clearing else None,
     )
     return match
 
@@ -64,10 +69,13 @@ def match_confirm(*, actor: Any, match: ScreeningMatch, reason: str) -> Screenin
 
 @transaction.atomic
 def match_dismiss(*, actor: Any, match: ScreeningMatch, reason: str) -> ScreeningMatch:
-    """A security officer dismisses an alert as a false match, with a reason.
+    """A security officer dismisses an alert as a different person (a namesake), with a reason.
 
-    The dismissal holds until the list entity changes: the entity's content
-    hash is kept, and a re-screen that finds it changed reopens the alert.
+    The dismissal is remembered as a namesake clearing of the party's screened
+    details against the entity, for TUHONO_NAMESAKE_CLEARING_MONTHS: the same
+    details are not raised against that entity again, on this case or any other
+    of the council's, until the clearing expires or the entity's content changes
+    (then the alert is raised again for review, saying why).
     """
     return _match_decide(
         actor=actor,

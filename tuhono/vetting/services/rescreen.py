@@ -8,9 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import engine
-from ..enums import ScreeningStatus
+from ..enums import ScreeningStatus, ScreeningTrigger
 from ..models import RescreenRun, ScreenedParty, ScreeningMatch
-from .screening import SyncCounts, _audit, _party_status, _sync_matches, party_screen
+from .records import screening_record_write
+from .screening import party_screen
+from .sync import SyncCounts, _audit, _party_status, _sync_matches
 
 # Parties re-screened per transaction; progress is recorded after each batch.
 BATCH = 200
@@ -43,12 +45,23 @@ def _batch(
             if worth_scoring
             else []
         )
+        synced = SyncCounts()
         if found or party.pk in touched:
-            counts.add(_sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed))
+            synced = _sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
+            counts.add(synced)
             status = _party_status(party)
             if status != party.status:
                 party.status = status
                 party.save(update_fields=["status"])
+        screening_record_write(
+            actor=actor,
+            party=party,
+            trigger=ScreeningTrigger.LIST_VERSION,
+            found=found,
+            matches=synced.matches,
+            versions=[version],
+            scope=context["scope_label"],
+        )
         links.append(through(screenedparty_id=party.pk, listversion_id=version.pk))
     through.objects.bulk_create(links, ignore_conflicts=True)
     run.parties_checked += len(parties)
@@ -94,6 +107,10 @@ def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> Rescr
     }
     if not changed:
         context["full"] = False
+    context["scope_label"] = (
+        f"what list version {version.pk} added, changed or removed "
+        f"({len(changed)} entities added or changed, {len(removed_pks)} removed)"
+    )
     parties = ScreenedParty.objects.exclude(status=ScreeningStatus.PENDING).exclude(screened_against=version)
     if created or not run.parties_total:
         run.entities_checked = len(changed) + len(removed_pks)
@@ -134,6 +151,6 @@ def screen_pending_parties(*, actor: Any = None) -> int:
     """Screen every party still waiting (added while the screening index was being built). Returns how many."""
     done = 0
     for party in ScreenedParty.objects.filter(status=ScreeningStatus.PENDING).order_by("pk").iterator():
-        screened = party_screen(actor=actor, party=party)
+        screened = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         done += screened.status != ScreeningStatus.PENDING
     return done

@@ -11,27 +11,18 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from tuhono.audit.services import audit_record, text_digest
+from tuhono.audit.services import text_digest
 
 from .. import engine
 from ..access import require_worker
 from ..cases import PartySpec, case_parties, case_ref, cases_naming_parties
-from ..enums import CounterpartRole, MatchStatus, PartySchema, ScreeningStatus
-from ..models import Counterpart, ScreenedParty, ScreeningMatch
+from ..enums import CounterpartRole, PartySchema, ScreeningStatus, ScreeningTrigger
+from ..models import Counterpart, ScreenedParty
+from .clearings import parties_with_expired_clearings
+from .records import screening_record_write
+from .sync import _audit, _party_status, _sync_matches
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class SyncCounts:
-    new: int = 0
-    reopened: int = 0
-    lapsed: int = 0
-
-    def add(self, other: SyncCounts) -> None:
-        self.new += other.new
-        self.reopened += other.reopened
-        self.lapsed += other.lapsed
 
 
 def _subject_hash(spec: PartySpec) -> str:
@@ -39,130 +30,6 @@ def _subject_hash(spec: PartySpec) -> str:
         [spec.name, sorted(spec.aliases), spec.schema, spec.birth_date, spec.nationality], ensure_ascii=False
     )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def _audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
-    audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
-
-
-def _party_status(party: ScreenedParty) -> str:
-    statuses = set(party.matches.values_list("status", flat=True))
-    if MatchStatus.CONFIRMED in statuses:
-        return ScreeningStatus.CONFIRMED
-    if MatchStatus.OPEN in statuses:
-        return ScreeningStatus.ALERT
-    return ScreeningStatus.CLEAR
-
-
-def _lapse(actor: Any, match: ScreeningMatch, why: str, now: Any) -> bool:
-    """Close an open alert (or a near miss) that no longer stands. Returns whether an alert lapsed."""
-    was_open = match.status == MatchStatus.OPEN
-    if match.status not in (MatchStatus.OPEN, MatchStatus.BELOW_THRESHOLD):
-        return False
-    match.status = MatchStatus.LAPSED
-    match.last_scored_at = now
-    match.save(update_fields=["status", "last_scored_at"])
-    if was_open:
-        _audit(
-            actor, "alert_lapsed", match, match.party.council_id, party=match.party_id, entity=match.entity_id, why=why
-        )
-    return was_open
-
-
-def _sync_matches(
-    *, actor: Any, party: ScreenedParty, found: list[engine.Match], scope: set[int] | None, removed: set[int]
-) -> SyncCounts:
-    """Bring the party's stored matches in line with a screening's results.
-
-    `scope` None: a full screening, so a stored match not found again lapses.
-    Otherwise only matches on entities in `scope` (what a list version changed)
-    and `removed` are looked at; the rest stand as they are.
-    """
-    now = timezone.now()
-    counts = SyncCounts()
-    existing = {m.list_entity_id: m for m in party.matches.select_related("party")}
-    seen: set[int] = set()
-    for result in found:
-        seen.add(result.list_entity_pk)
-        values = {
-            "list_version_id": result.list_version_id,
-            "source_name": result.source[:120],
-            "entity_id": result.entity_id[:255],
-            "caption": result.caption[:500],
-            "matched_name": (result.matched_name or "")[:500],
-            "topics": list(result.topics),
-            "score": max(0.0, min(1.0, float(result.score))),
-            "explanation": result.explanation,
-            "content_hash": result.content_hash,
-            "last_scored_at": now,
-        }
-        match = existing.get(result.list_entity_pk)
-        if match is None:
-            match = ScreeningMatch(
-                party=party,
-                list_entity_id=result.list_entity_pk,
-                status=MatchStatus.OPEN if result.alert else MatchStatus.BELOW_THRESHOLD,
-                first_matched_at=now,
-                **values,
-            )
-            match.full_clean()
-            match.save()
-            if result.alert:
-                counts.new += 1
-                _audit(
-                    actor,
-                    "alert_raised",
-                    match,
-                    party.council_id,
-                    party=party.pk,
-                    entity=result.entity_id,
-                    source=result.source,
-                    score=values["score"],
-                    list_version=result.list_version_id,
-                )
-            continue
-        previous = match.status
-        for name, value in values.items():
-            setattr(match, name, value)
-        if previous == MatchStatus.DISMISSED and result.alert and result.content_hash != match.dismissed_content_hash:
-            match.status = MatchStatus.OPEN
-            counts.reopened += 1
-        elif previous == MatchStatus.OPEN and not result.alert:
-            match.status = MatchStatus.LAPSED
-            counts.lapsed += 1
-        elif previous in (MatchStatus.LAPSED, MatchStatus.BELOW_THRESHOLD):
-            match.status = MatchStatus.OPEN if result.alert else MatchStatus.BELOW_THRESHOLD
-            if result.alert:
-                counts.new += 1
-        match.full_clean()
-        match.save()
-        if match.status != previous:
-            actions: dict[str, str] = {
-                MatchStatus.OPEN: "alert_reopened" if previous == MatchStatus.DISMISSED else "alert_raised",
-                MatchStatus.LAPSED: "alert_lapsed",
-            }
-            action = actions.get(match.status)
-            if action:
-                _audit(
-                    actor,
-                    action,
-                    match,
-                    party.council_id,
-                    party=party.pk,
-                    entity=match.entity_id,
-                    source=match.source_name,
-                    score=match.score,
-                    list_version=match.list_version_id,
-                    previous=previous,
-                )
-    for entity_pk, match in existing.items():
-        if entity_pk in seen:
-            continue
-        if entity_pk in removed:
-            counts.lapsed += _lapse(actor, match, "removed from the list", now)
-        elif scope is None or entity_pk in scope:
-            counts.lapsed += _lapse(actor, match, "no longer matches", now)
-    return counts
 
 
 def _record_screening(party: ScreenedParty, actor: Any, versions: list[int]) -> None:
@@ -175,14 +42,17 @@ def _record_screening(party: ScreenedParty, actor: Any, versions: list[int]) -> 
 
 
 @transaction.atomic
-def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
+def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTrigger.REQUESTED) -> ScreenedParty:
     """Screen one party against every list version in force, now (or, while the lists' index is
     being built, leave it pending for the background screening).
 
     Guarantees: each match is stored with its score, explanation, list entity
-    and the list version that last changed it; a dismissed match stays
-    dismissed unless its entity changed since; an open alert that no longer
-    matches lapses; the versions screened against are recorded; audited.
+    and the list version that last changed it; an alert on an entity these
+    details were cleared against stays dismissed while the clearing holds (an
+    expired clearing or a changed entity raises it again, saying why); an open
+    alert that no longer matches lapses; the versions screened against are
+    recorded; the screening is written to the screening record, its digest to
+    the audit chain; audited.
     """
     require_worker(actor, party.council_id)
     party = ScreenedParty.objects.select_for_update().get(pk=party.pk)
@@ -202,8 +72,18 @@ def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
         engine.index_build_schedule()
         return party
     counts = _sync_matches(actor=actor, party=party, found=found, scope=None, removed=set())
-    versions = [v.pk for v in engine.versions_in_force()]
+    in_force = list(engine.versions_in_force())
+    versions = [v.pk for v in in_force]
     _record_screening(party, actor, versions)
+    screening_record_write(
+        actor=actor,
+        party=party,
+        trigger=trigger,
+        found=found,
+        matches=counts.matches,
+        versions=in_force,
+        scope="every list version in force",
+    )
     _audit(
         actor,
         "party_screened",
@@ -215,6 +95,7 @@ def party_screen(*, actor: Any, party: ScreenedParty) -> ScreenedParty:
         alerts_new=counts.new,
         alerts_reopened=counts.reopened,
         alerts_lapsed=counts.lapsed,
+        alerts_held_by_clearing=counts.cleared,
     )
     return party
 
@@ -264,7 +145,7 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
             party.screened_against.clear()
             _audit(actor, "party_added", party, party.council_id, name=party.name, case=ref.label, origin=spec.origin)
         if changed and screen:
-            party = party_screen(actor=actor, party=party)
+            party = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         parties.append(party)
     return parties
 
@@ -339,7 +220,8 @@ class SweepResult:
 
 
 def screening_sweep(*, actor: Any = None, council_id: int | None = None) -> SweepResult:
-    """Find everyone named on a case who has not been screened (or whose details changed) and screen them.
+    """Find everyone named on a case who has not been screened (or whose details changed) and screen them,
+    and everyone whose namesake clearing has expired.
 
     Asks each case for its parties through the same contract screening on change uses
     (`cases.case_parties`). Each case is handled in its own transaction, so one bad record
@@ -352,10 +234,20 @@ def screening_sweep(*, actor: Any = None, council_id: int | None = None) -> Swee
         result.registered += ScreenedParty.objects.count() - before
         for party in parties:
             if party.status == ScreeningStatus.PENDING:
-                screened = party_screen(actor=actor, party=party)
+                screened = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.SWEEP)
                 result.screened += 1
                 result.alerts += screened.status == ScreeningStatus.ALERT
     for party in ScreenedParty.objects.filter(status=ScreeningStatus.PENDING, subject_id__isnull=True):
-        party_screen(actor=actor, party=party)
+        party_screen(actor=actor, party=party, trigger=ScreeningTrigger.SWEEP)
         result.screened += 1
+    result.screened += clearings_expired_rescreen(actor=actor, council_id=council_id)
     return result
+
+
+def clearings_expired_rescreen(*, actor: Any = None, council_id: int | None = None) -> int:
+    """Screen again everyone whose alert a namesake clearing held down until it expired, so the
+    alert is raised for review. Returns how many were screened."""
+    parties = parties_with_expired_clearings(council_id=council_id)
+    for party in parties:
+        party_screen(actor=actor, party=party, trigger=ScreeningTrigger.CLEARING_EXPIRED)
+    return len(parties)

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from tuhono.staff.views.common import form_page, run_service
 from tuhono.vetting import selectors, services
 from tuhono.vetting.access import user_may_work_vetting
-from tuhono.vetting.cases import case_ref
+from tuhono.vetting.cases import case_kind_slug, case_ref
 from tuhono.vetting.enums import AssessmentStatus, CaseKind, ScreeningStatus
+from tuhono.vetting.services.clearings import clearing_months
 
 from ..forms import ArrangementForm, CounterpartForm, NoticeForm, ReasonForm
 from .common import _case_or_404, _case_url, _require_worker, vetting_required
@@ -73,6 +74,9 @@ def party_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "matches": list(party.matches.all()),
             "versions": list(party.screened_against.all()),
             "may_work": user_may_work_vetting(request.user, party.council_id),
+            "case_records_url": reverse(
+                "staff:vetting:case_records", args=[case_kind_slug(party.case_kind), party.case_id]
+            ),
         },
     )
 
@@ -107,7 +111,7 @@ def match_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     title = (
         f"Confirm {match.party.name} is {match.caption}"
         if action == "confirm"
-        else f"Dismiss: {match.party.name} is not {match.caption}"
+        else f"Dismiss: {match.party.name} is a different person from {match.caption}"
     )
     return form_page(
         request,
@@ -115,7 +119,13 @@ def match_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         title=title,
         submit="Confirm the match" if action == "confirm" else "Dismiss the alert",
         back_url=reverse("staff:vetting:party", args=[match.party_id]),
-        intro=f"Score {match.score:.2f}. {match.explanation}",
+        intro=f"Score {match.score:.2f}. {match.explanation}"
+        + (
+            ""
+            if action == "confirm"
+            else f" The dismissal is remembered for {clearing_months()} months: these details are not raised "
+            "against this list entry again, on any case, until then or until the entry changes."
+        ),
         show_errors=request.method == "POST",
     )
 

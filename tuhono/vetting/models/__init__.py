@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
-from .enums import (
+from ..enums import (
     Agency,
     AssessmentStatus,
     CaseKind,
@@ -137,6 +137,17 @@ class ScreeningMatch(models.Model):
     decision_reason = models.TextField(blank=True)
     dismissed_content_hash = models.CharField(
         max_length=32, blank=True, help_text="The entity as it was when dismissed; a change reopens the alert"
+    )
+    clearing = models.ForeignKey(
+        "vetting.NamesakeClearing",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The namesake clearing this dismissal stands on",
+    )
+    review_note = models.CharField(
+        max_length=300, blank=True, help_text="Why an alert cleared before is raised again for review"
     )
 
     class Meta:
@@ -366,3 +377,20 @@ class RescreenRun(models.Model):
 
     def __str__(self) -> str:
         return f"Re-screen for {self.list_version}"
+
+
+from .memory import NamesakeClearing, ScreeningRecord  # noqa: E402  (they refer to the models above)
+
+__all__ = [
+    "Advice",
+    "Arrangement",
+    "ArrangementNotice",
+    "Assessment",
+    "Counterpart",
+    "Decision",
+    "NamesakeClearing",
+    "RescreenRun",
+    "ScreenedParty",
+    "ScreeningMatch",
+    "ScreeningRecord",
+]
