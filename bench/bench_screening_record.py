@@ -30,8 +30,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # The list's screening index is built as the import commits, in this process, as the tests do.
 os.environ.setdefault("TUHONO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
-from common import scratch_database  # noqa: E402
 from bench_vetting_rescreen import LATIN, list_entity, list_word, write_list  # noqa: E402
+from common import scratch_database  # noqa: E402
 
 LIST_SIZE = int(os.environ.get("BENCH_LIST_SIZE", "5000"))
 PARTIES = int(os.environ.get("BENCH_PARTIES", "200"))
