@@ -8,7 +8,9 @@ import orjson
 import pytest
 from django.core.management import call_command
 
+from tuhono.vetting import engine
 from tuhono.watchlists.matching.index import CandidateIndex
+from tuhono.watchlists.models import ListEntity
 from tuhono.watchlists.services.imports import watchlist_import
 from tuhono.watchlists.services.screening import screen_name, screening_threshold
 
@@ -170,3 +172,15 @@ def test_a_misspelt_common_name_alerts_when_the_birth_date_agrees(crowded_list):
     best = screen_name(name="Jmaes Smith", birth_date="1980-05-01")[0]
     assert best.alert and best.entity_id == "common"
 
+
+def test_a_rescreening_counts_name_rarity_on_the_whole_list(crowded_list):
+    # A re-screening searches only the entities a version changed, but a name held by hundreds of
+    # listed people is as common there as in a full screening: the same score, the same explanation.
+    listed = ListEntity.objects.get(entity_id="common")
+    changed = engine.index_of([(listed.pk, listed.schema, listed.names)])
+    again = engine.screen(names=["James Smith"], schema="Person", birth_date="1994-02-11", index=changed)[0]
+    first = _score_against("common", name="James Smith", birth_date="1994-02-11")
+    assert again.entity_id == "common"
+    assert not again.alert
+    assert again.score == first.score
+    assert "smith common" in again.explanation
