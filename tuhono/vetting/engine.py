@@ -6,6 +6,7 @@ change to this one file.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from tuhono.watchlists.enums import ListVersionStatus
@@ -73,14 +74,16 @@ def index_of(entities: Iterable[tuple[int, str, list[str]]]) -> CandidateIndex:
     """A candidate index over a few entities (pk, schema, names): those a list version changed.
 
     How common a name is counts on the whole list in force, not on these few: a name held by
-    hundreds of listed people is as common in a re-screening as in the first screening. Raises
-    IndexNotReady while the index of the versions in force is being built.
+    hundreds of listed people is as common in a re-screening as in the first screening. While the
+    index of the versions in force is still being built, these few count alone, too few to call
+    any name common: every near match weighs as a rare name's, which errs towards alerting.
     """
     index = CandidateIndex()
     for pk, schema, names in entities:
         index.add(pk, schema, names)
     index.freeze()
-    index.rarity_source = candidate_index()
+    with contextlib.suppress(IndexNotReady):
+        index.rarity_source = candidate_index()
     return index
 
 

@@ -58,8 +58,8 @@ class CandidateIndex:
         rows: np.ndarray | None = None
         for key in dict.fromkeys(keys):
             found = self.postings.get(key)
-            if found is None:
-                found = np.asarray(self._postings.get(key, ()), dtype=np.int32)
+            if found is None:  # not frozen yet (a mapped index has no pending postings)
+                found = np.asarray(getattr(self, "_postings", {}).get(key, ()), dtype=np.int32)
             rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
             if len(rows) == 0:
                 return 0
