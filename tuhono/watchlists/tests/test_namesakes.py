@@ -10,6 +10,8 @@ from django.core.management import call_command
 
 from tuhono.vetting import engine
 from tuhono.watchlists.matching.index import CandidateIndex
+from tuhono.watchlists.matching.names import native_form
+from tuhono.watchlists.matching.tokens import compare_tokens
 from tuhono.watchlists.models import ListEntity
 from tuhono.watchlists.services.imports import watchlist_import
 from tuhono.watchlists.services.screening import screen_name, screening_threshold
@@ -184,3 +186,12 @@ def test_a_rescreening_counts_name_rarity_on_the_whole_list(crowded_list):
     assert not again.alert
     assert again.score == first.score
     assert "smith common" in again.explanation
+
+
+def test_a_vowel_sign_does_not_split_a_name_written_in_devanagari_or_arabic():
+    # Before, "मधुर" was read as "म" and "ध" and taken for initials of "मीरा": two women who share
+    # only a family name scored 0.92.
+    assert native_form("मधुर प्रधान").split() == ["मधुर", "प्रधान"]
+    assert compare_tokens(native_form("मधुर प्रधान"), native_form("मीरा प्रधान"), person=True).score < 0.5
+    assert compare_tokens(native_form("مُرضي الحلاق"), native_form("ميلاء الحلاق"), person=True).score < 0.5
+    assert compare_tokens(native_form("मीरा प्रधान"), native_form("मीरा  प्रधान"), person=True).score == 1.0
