@@ -6,6 +6,7 @@ change to this one file.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from tuhono.watchlists.enums import ListVersionStatus
@@ -14,7 +15,7 @@ from tuhono.watchlists.matching.names import PERSON_SCHEMAS, name_forms
 from tuhono.watchlists.models import ListEntity, ListVersion
 from tuhono.watchlists.selectors import version_changes, versions_in_force
 from tuhono.watchlists.services.index_build import IndexNotReady, index_build_schedule, index_status
-from tuhono.watchlists.services.screening import Match, screen_entity, screening_threshold
+from tuhono.watchlists.services.screening import Match, candidate_index, screen_entity, screening_threshold
 
 __all__ = [
     "IndexNotReady",
@@ -70,11 +71,19 @@ def could_match(*, names: list[str], schema: str, index: CandidateIndex) -> bool
 
 
 def index_of(entities: Iterable[tuple[int, str, list[str]]]) -> CandidateIndex:
-    """A candidate index over a few entities (pk, schema, names): those a list version changed."""
+    """A candidate index over a few entities (pk, schema, names): those a list version changed.
+
+    How common a name is counts on the whole list in force, not on these few: a name held by
+    hundreds of listed people is as common in a re-screening as in the first screening. While the
+    index of the versions in force is still being built, these few count alone, too few to call
+    any name common: every near match weighs as a rare name's, which errs towards alerting.
+    """
     index = CandidateIndex()
     for pk, schema, names in entities:
         index.add(pk, schema, names)
     index.freeze()
+    with contextlib.suppress(IndexNotReady):
+        index.rarity_source = candidate_index()
     return index
 
 

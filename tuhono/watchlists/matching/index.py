@@ -41,6 +41,9 @@ class CandidateIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self.postings: dict[str, np.ndarray] = {}
         self._schema_array = np.zeros(0, dtype=np.uint8)
+        # Where the scorer reads how common a name part is, when not from this index itself: an
+        # index over the few entities a list version changed counts parts on the whole list in force.
+        self.rarity_source: CandidateIndex | None = None
 
     def __len__(self) -> int:
         return len(self.pks)
@@ -49,6 +52,18 @@ class CandidateIndex:
         """How many indexed entities hold `key` (a key as `names.form_keys` makes it)."""
         rows = self.postings.get(key)
         return len(rows) if rows is not None else len(self._postings.get(key, ()))
+
+    def joint_frequency(self, keys: Iterable[str]) -> int:
+        """How many indexed entities hold every one of `keys` (the namesakes of a name, part by part)."""
+        rows: np.ndarray | None = None
+        for key in dict.fromkeys(keys):
+            found = self.postings.get(key)
+            if found is None:  # not frozen yet (a mapped index has no pending postings)
+                found = np.asarray(getattr(self, "_postings", {}).get(key, ()), dtype=np.int32)
+            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+            if len(rows) == 0:
+                return 0
+        return 0 if rows is None else len(rows)
 
     def add(self, pk: int, schema: str, names: Iterable[str]) -> None:
         person = schema in PERSON_SCHEMAS

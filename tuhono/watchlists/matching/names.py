@@ -14,7 +14,9 @@ from .translit import has_non_latin, latin_forms
 
 PERSON_SCHEMAS = {"Person"}
 TOKEN_RE = re.compile(r"[a-z0-9]+")
-WORD_RE = re.compile(r"\w+")
+# A word of any script: a vowel sign or other combining mark (Devanagari, Arabic, decomposed Latin)
+# continues the word it is on rather than ending it ("राकेश" is one word, not "र" and "क").
+WORD_RE = re.compile(r"\w[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff]*")
 NUMBERS = {
     "one": 1,
     "two": 2,

@@ -10,10 +10,18 @@ from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
 from nomenklatura.matching.types import ScoringConfig
 
-from .evidence import PartCounts, birth_date_evidence, gender_evidence, name_rarity, nationality_evidence, weigh_name
+from .evidence import (
+    PartCounts,
+    birth_date_evidence,
+    corroboration,
+    gender_evidence,
+    name_rarity,
+    nationality_evidence,
+    weigh_name,
+)
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
 from .symbols import meaning_forms
-from .tokens import compare_tokens
+from .tokens import TokenScore, compare_tokens
 from .translit import read_by_syllable
 
 _ids = itertools.count()
@@ -53,6 +61,7 @@ class NameScore:
     detail: str
     logic_v2: float
     token: float = 0.0
+    alignment: TokenScore | None = None  # the token alignment behind the score (which parts matched)
 
 
 def _is_person(schema: str) -> bool:
@@ -137,7 +146,14 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     if tok.score >= 1.0:
         # The same name: spare logic-v2's costly analysis.
         return NameScore(
-            score=tok.score, query_name=qn, list_name=rn, method=method, detail=detail, logic_v2=-1.0, token=tok.score
+            score=tok.score,
+            query_name=qn,
+            list_name=rn,
+            method=method,
+            detail=detail,
+            logic_v2=-1.0,
+            token=tok.score,
+            alignment=tok,
         )
     # logic-v2 sees the names as written plus the Latin forms the alignment chose
     # (upper-cased: rigour's analysis of some lower-case forms is a hundred times slower).
@@ -172,6 +188,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         detail=detail,
         logic_v2=lv2.score,
         token=tok.score,
+        alignment=tok,
     )
 
 
@@ -212,10 +229,10 @@ def score_subject(
         reasons[-1] += f" [{names.detail.split('(', 1)[1].rstrip(')')}]"
     score = names.score
     if score > 0:
-        rarity = name_rarity(names.list_name, _is_person(list_schema), counts)
+        rarity = name_rarity(names.list_name, _is_person(list_schema), counts, names.alignment)
         if rarity.describe():
             reasons.append(rarity.describe())
-        score = weigh_name(score, rarity)
+        score = weigh_name(score, rarity, corroboration(subject.birth_dates, list_birth_dates))
         for delta, reason in (
             birth_date_evidence(subject.birth_dates, list_birth_dates, rarity.commonness),
             nationality_evidence(subject.countries, list_countries, rarity.commonness),

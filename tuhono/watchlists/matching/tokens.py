@@ -204,6 +204,9 @@ def token_weight(token: str, person: bool) -> float:
     return 1.0
 
 
+INITIALS_SCRIPTS_END = 0x0530  # Latin, Greek and Cyrillic come before it in Unicode
+
+
 @lru_cache(maxsize=200000)
 def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, syllabic: bool = False) -> float:
     if a == b:
@@ -217,7 +220,11 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, s
     if CJK_RE.match(a) or CJK_RE.match(b):
         return 0.0  # one Hanzi, kana or Hangul syllable is a whole name part
     if len(a) == 1 or len(b) == 1:
-        return 0.9 if a[0] == b[0] else 0.0
+        # An initial, in the alphabets that write initials (Latin, Greek, Cyrillic). A lone letter of
+        # an Arabic or Devanagari name as written is what is left of a word split at a vowel sign,
+        # not an initial: another name.
+        initial = a if len(a) == 1 else b
+        return 0.9 if a[0] == b[0] and ord(initial) < INITIALS_SCRIPTS_END else 0.0
     if a.isdigit() or b.isdigit():
         return 0.0
     if syllabic and len(a) <= 6 and len(b) <= 6:
@@ -246,6 +253,13 @@ class TokenScore:
     detail: str
     # Positive evidence of two different people or companies (not just weak similarity).
     contradiction: bool = False
+    # The alignment behind the score: (query part, list part, similarity) for each pair of parts
+    # taken for one another, and the list parts left without a counterpart. How much the match is
+    # worth (evidence.py) depends on how common the parts that matched are, and on whether a part
+    # that differs is a typo or another name.
+    pairs: tuple[tuple[str, str, float], ...] = ()
+    unmatched_list: tuple[str, ...] = ()
+    unmatched_query: tuple[str, ...] = ()
 
 
 def _merge_split_words(q: list[str], r: list[str], initials_allowed: bool = True) -> tuple[list[str], list[str]]:
@@ -304,7 +318,7 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     if person and _nasab_swapped(q, r):
         return TokenScore(0.3, "father and son names swapped around bin/ibn", contradiction=True)
     if "".join(q) == "".join(r):
-        return TokenScore(1.0, "same letters")
+        return TokenScore(1.0, "same letters", pairs=tuple((t, t, 1.0) for t in r))
     q, r = _merge_split_words(list(q), list(r), initials_allowed=not syllabic)
     pairs = sorted(
         ((token_similarity(a, b, abjad, person, syllabic), i, j) for i, a in enumerate(q) for j, b in enumerate(r)),
@@ -313,6 +327,7 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     used_q: set[int] = set()
     used_r: set[int] = set()
     aligned: list[tuple[int, int]] = []
+    similarity_of: dict[tuple[int, int], float] = {}
     matched = 0.0
     matched_weight = 0.0
     notes: list[str] = []
@@ -322,6 +337,7 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
         used_q.add(i)
         used_r.add(j)
         aligned.append((i, j))
+        similarity_of[(i, j)] = sim
         weight = (token_weight(q[i], person) + token_weight(r[j], person)) / 2
         matched += sim * weight
         matched_weight += weight
@@ -365,4 +381,11 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     # Kim Sang-chol is not Kim Song-chol: with every romanisation compared, a syllable that
     # matches none of them is another name, however close its letters.
     contradiction = legal_swaps > 0 or out_of_order or (syllabic and substituted > 0) or lone_syllable
-    return TokenScore(score, "; ".join(notes), contradiction=contradiction)
+    return TokenScore(
+        score,
+        "; ".join(notes),
+        contradiction=contradiction,
+        pairs=tuple((q[i], r[j], similarity_of[(i, j)]) for i, j in aligned),
+        unmatched_list=tuple(t for j, t in enumerate(r) if j not in used_r),
+        unmatched_query=tuple(t for i, t in enumerate(q) if i not in used_q),
+    )

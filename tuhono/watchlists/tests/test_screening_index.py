@@ -43,7 +43,10 @@ def test_the_index_on_disk_finds_what_the_in_memory_index_finds(fixtures):
         for key in form_keys(forms[0]):
             holders = memory.postings.get(key)
             assert mapped.key_frequency(key) == (0 if holders is None else len(holders)), key
+        tokens = forms[0].split()
+        assert mapped.joint_frequency(tokens) == memory.joint_frequency(tokens), name  # namesakes counted
     assert mapped.key_frequency("no-such-name-part") == 0
+    assert mapped.joint_frequency(["xi", "jinping"]) >= 1 and mapped.joint_frequency(["xi", "lavrov"]) == 0
 
 
 def test_a_new_version_waits_for_its_index_and_a_crashed_build_leaves_the_old_one_in_place(
