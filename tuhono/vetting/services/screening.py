@@ -89,7 +89,6 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
         "party_screened",
         party,
         party.council_id,
-        name=party.name,
         status=party.status,
         list_versions=versions,
         alerts_new=counts.new,
@@ -143,7 +142,7 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
         party.save()
         if changed:
             party.screened_against.clear()
-            _audit(actor, "party_added", party, party.council_id, name=party.name, case=ref.label, origin=spec.origin)
+            _audit(actor, "party_added", party, party.council_id, case=ref.label, origin=spec.origin)
         if changed and screen:
             party = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         parties.append(party)

@@ -195,14 +195,14 @@ def party_add(
         added_after_approval=late,
     )
     validated_save(party)
-    visit_audit(actor, "visit.party_added_late" if late else "visit.party_added", visit, target=party, name=name)
+    visit_audit(actor, "visit.party_added_late" if late else "visit.party_added", visit, target=party)
     if late:
         transaction.on_commit(
             partial(
                 emails.send_next_step,
                 visit_id=visit.pk,
                 roles=[Role.SECURITY_OFFICER, Role.APPROVER],
-                event=f"A member was added after approval: {party}",
+                event="A member was added after approval",
             )
         )
     return party
@@ -231,5 +231,5 @@ def party_remove(*, actor: Any, party: VisitParty) -> None:
     visit = party.visit
     require_role(actor, visit.council_id, *EDITORS)
     require_open(visit)
-    visit_audit(actor, "visit.party_removed", visit, target=party, name=party.name)
+    visit_audit(actor, "visit.party_removed", visit, target=party)
     party.delete()
