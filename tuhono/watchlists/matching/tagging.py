@@ -44,6 +44,7 @@ from .alias_corpus import aliases_for
 from .keytable import KeyTable, write_key_table
 
 FOLDER = "symbols"
+NUMERIC = SymbolCategory.NUMERIC
 _CATEGORIES = {
     category.value: category
     for category in (
@@ -132,27 +133,21 @@ class SymbolTable:
         for name in analyzed:
             parts = name.parts
             forms = [part.form for part in parts]
-            applied: set[str] = set()
-            numbered: set[int] = set()
-            for start in range(len(parts)):
-                for end in range(start + 1, min(len(parts), start + self.longest) + 1):
-                    phrase = " ".join(forms[start:end])
-                    if phrase in applied:
-                        continue
-                    applied.add(phrase)
-                    for symbol in self.symbols(phrase):
-                        if end - start == 1:
-                            name.apply_part(parts[start], symbol)
-                        else:
-                            name.apply_phrase(phrase, symbol)
-                        if symbol.category == SymbolCategory.NUMERIC:
-                            numbered.update(range(start, end))
-            for position, part in enumerate(parts):
+            phrases = {
+                " ".join(forms[start:end])
+                for start in range(len(parts))
+                for end in range(start + 1, min(len(parts), start + self.longest) + 1)
+            }
+            for phrase in phrases:
+                for symbol in self.symbols(phrase):
+                    name.apply_phrase(phrase, symbol)  # at every place the phrase occurs, as the tagger does
+            numbered = {part.index for span in name.spans if span.symbol.category == NUMERIC for part in span.parts}
+            for part in parts:
                 if is_query and part.latinize and len(part.form) == 1:
                     # A single letter in a query stands for a given name ("J Smith").
                     name.apply_part(part, Symbol(SymbolCategory.INITIAL, part.comparable[0]))
-                if part.integer is not None and position not in numbered:
-                    name.apply_part(part, Symbol(SymbolCategory.NUMERIC, part.integer))
+                if part.integer is not None and part.index not in numbered:
+                    name.apply_part(part, Symbol(NUMERIC, part.integer))
         return analyzed
 
 
