@@ -1,10 +1,8 @@
-"""Every phrase rigour's person-name tagger recognises, with its symbols: the query side's vocabulary.
+"""Every phrase rigour's person-name tagger recognises, with its symbols: the index's symbol table.
 
-The index's symbol table (tagging.py) holds the phrases of the listed names.
-A query may spell a name in a way no listed name does and still share its
-symbol ('Ted' / 'Theodore', '贝拉克' / 'Barack'); so the build also adds, for
-every symbol the lists hold, all the phrases rigour's corpus gives it. They come
-from `data/person-name-symbols.tsv.gz`: one line per phrase, tab, its symbols
+The index build writes these phrases into the index folder (tagging.py), so a
+screening process finds a name's symbols by lookup instead of building the
+tagger. They come from `data/person-name-symbols.tsv.gz`: one line per phrase, tab, its symbols
 ('NAME:Q4927524 NICK:MIKE'), written by `write_alias_file` from rigour's own
 name resources (person_names.txt, symbols.json, ordinals.json in rigour's
 source tree) with the tagger itself deciding each phrase's symbols, so a
@@ -38,8 +36,8 @@ def alias_file_version(path: Path = ALIAS_FILE) -> str:
     return first[len(HEADER) :] if first.startswith(HEADER) else ""
 
 
-def aliases_for(symbols: set[str], path: Path = ALIAS_FILE) -> Iterator[tuple[str, list[str]]]:
-    """(phrase, its symbols among `symbols`) for every phrase of the corpus holding one of `symbols`."""
+def aliases_for(symbols: set[str] | None = None, path: Path = ALIAS_FILE) -> Iterator[tuple[str, list[str]]]:
+    """(phrase, its symbols) for every phrase of the corpus; only those among `symbols` if given."""
     if not path.exists():
         return
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -47,7 +45,7 @@ def aliases_for(symbols: set[str], path: Path = ALIAS_FILE) -> Iterator[tuple[st
             if line.startswith("#"):
                 continue
             phrase, _, listed = line.rstrip("\n").partition("\t")
-            wanted = [symbol for symbol in listed.split(" ") if symbol in symbols]
+            wanted = [symbol for symbol in listed.split(" ") if symbols is None or symbol in symbols]
             if wanted:
                 yield phrase, wanted
 

@@ -35,7 +35,7 @@ from .index import FORM_SEP, CandidateIndex
 from .keytable import KeyTable, map_array, save_array, write_key_table
 from .names import PERSON_SCHEMAS, form_keys, name_forms
 from .tagging import FOLDER as SYMBOLS
-from .tagging import PhraseSymbols, SymbolTable
+from .tagging import SymbolTable, write_symbol_table
 
 FORMAT = 1
 EMPTY = np.zeros(0, dtype=np.int32)
@@ -119,7 +119,6 @@ def write_index(
     key_ids: dict[str, int] = {}
     pair_keys = array("i")
     pair_rows = array("i")
-    phrase_symbols = PhraseSymbols()
     for pk, schema, names in entities:
         person = schema in PERSON_SCHEMAS
         forms: list[str] = []
@@ -131,9 +130,6 @@ def write_index(
                     keys |= form_keys(form)
         if not forms:
             continue
-        if person:
-            # What screening hands logic-v2: the names as written and their Latin forms, upper-cased.
-            phrase_symbols.add_names([*names, *(form.upper() for form in forms)])
         row = len(pks)
         pks.append(pk)
         schemas.append(schema_codes.setdefault(schema, len(schema_codes)))
@@ -155,8 +151,7 @@ def write_index(
     save_array(folder, "schemas.npy", np.frombuffer(schemas, dtype=np.uint8))
     save_array(folder, "forms.bin.npy", np.frombuffer(bytes(forms_blob), dtype=np.uint8))
     save_array(folder, "form_offsets.npy", np.frombuffer(form_offsets, dtype=np.int64))
-    phrase_symbols.add_corpus_aliases()
-    symbols = phrase_symbols.write(folder / SYMBOLS)
+    symbols = write_symbol_table(folder / SYMBOLS)
     info = {
         **(meta or {}),
         "format": FORMAT,

@@ -7,18 +7,13 @@ rigour's embedded corpus of some 680,000 aliases on first use: about 6 s and
 400 MB in every process, more than a fresh process may spend before its first
 screening (issue 17).
 
-So the index build runs the tagger once over every person name on the lists in
-force and over the Latin forms screening compares them in, and keeps what it
-found, phrase -> symbols, in the index folder (`symbols/`, mapped like the rest
-of the index). A screening process analyses person names without the tagger
-and applies the symbols by looking up each run of name parts:
-
-- a list name gets exactly the tagger's symbols (every one of its phrases was tagged);
-- a query name gets the tagger's symbols for every phrase the lists hold and
-  for every other phrase rigour's corpus gives one of the listed symbols
-  (alias_corpus.py: 'Ted' for a listed 'Theodore', '贝拉克' for 'Barack').
-  A symbol counts only when both names hold it, so the symbols a query does
-  not get here are ones no listed name could pair with.
+So the index build writes what that tagger knows, phrase -> symbols, into
+the index folder (`symbols/`, mapped like the rest of the index): every phrase
+of rigour's person-name corpus, each with the symbols the tagger itself gives
+it (alias_corpus.py). The tagger finds a phrase's symbols wherever the phrase
+stands in a name, so a screening process analyses person names without the
+tagger and applies the symbols by looking up each run of name parts, for the
+query and the listed names alike: the same symbols, from shared pages.
 
 Initials (query side) and numbers, which rigour derives from the parts
 themselves rather than from its corpus, are applied here the same way.
@@ -62,48 +57,28 @@ _CATEGORIES = {
 
 
 def tagged_phrases(names: list[str]) -> Iterable[tuple[str, str]]:
-    """(phrase, 'CATEGORY:id') for each symbol rigour's person-name tagger puts on `names` (index build only)."""
+    """(phrase, 'CATEGORY:id') for each symbol rigour's person-name tagger puts on `names`."""
     for name in analyze_names(NameTypeTag.PER, names, numerics=False, phonetics=False, consolidate=False):
         for span in name.spans:
             yield " ".join(part.form for part in span.parts), f"{span.symbol.category.value}:{span.symbol.id}"
 
 
-class PhraseSymbols:
-    """Collects phrase -> symbols while the index is built, then writes them (`write`)."""
-
-    def __init__(self) -> None:
-        self.phrases: dict[str, list[int]] = {}
-        self.symbol_ids: dict[str, int] = {}
-        self.longest = 1
-
-    def add_names(self, names: list[str]) -> None:
-        for phrase, symbol in tagged_phrases(names):
-            symbols = self.phrases.get(phrase)
-            if symbols is None:
-                symbols = self.phrases[phrase] = []
-                self.longest = max(self.longest, phrase.count(" ") + 1)
-            symbol_id = self.symbol_ids.setdefault(symbol, len(self.symbol_ids))
-            if symbol_id not in symbols:
-                symbols.append(symbol_id)
-
-    def add_corpus_aliases(self) -> None:
-        """Add every phrase rigour's corpus gives a symbol the names added so far hold (alias_corpus.py)."""
-        for phrase, symbols in aliases_for(set(self.symbol_ids)):
-            known = self.phrases.get(phrase)
-            if known is None:
-                known = self.phrases[phrase] = []
-                self.longest = max(self.longest, phrase.count(" ") + 1)
-            known.extend(self.symbol_ids[symbol] for symbol in symbols if self.symbol_ids[symbol] not in known)
-
-    def write(self, folder: Path) -> dict[str, int]:
-        folder.mkdir()
-        pair_phrases = array("i")
-        pair_symbols = array("i")
-        for number, symbols in enumerate(self.phrases.values()):
-            pair_phrases.extend([number] * len(symbols))
-            pair_symbols.extend(symbols)
-        write_key_table(folder, list(self.phrases), pair_phrases, pair_symbols, values=list(self.symbol_ids))
-        return {"phrases": len(self.phrases), "symbols": len(self.symbol_ids), "longest_phrase": self.longest}
+def write_symbol_table(folder: Path) -> dict[str, int]:
+    """Write the symbol table screening reads, every phrase of rigour's person-name corpus with its
+    symbols (alias_corpus.py), into `folder` (at every index build)."""
+    folder.mkdir()
+    phrases: list[str] = []
+    symbol_ids: dict[str, int] = {}
+    pair_phrases = array("i")
+    pair_symbols = array("i")
+    for phrase, symbols in aliases_for():  # one line per phrase
+        for symbol in symbols:
+            pair_phrases.append(len(phrases))
+            pair_symbols.append(symbol_ids.setdefault(symbol, len(symbol_ids)))
+        phrases.append(phrase)
+    write_key_table(folder, phrases, pair_phrases, pair_symbols, values=list(symbol_ids))
+    longest = max((phrase.count(" ") + 1 for phrase in phrases), default=1)
+    return {"phrases": len(phrases), "symbols": len(symbol_ids), "longest_phrase": longest}
 
 
 class SymbolTable:
