@@ -11,6 +11,9 @@ way a web worker starts, screen the same names:
 - cold start: wall time from starting the process to the first screening's result;
 - peak RSS of the process, screenings a second on one core after start-up, p50/p95;
 - four processes screening at once: their RSS and PSS (/proc/<pid>/smaps_rollup) summed, beside one.
+
+`--accuracy`: bench_screening_accuracy's 826 labelled pairs scored twice, with rigour's person-name
+tagger and with the index's symbol table (matching/tagging.py); the two must agree.
 """
 
 from __future__ import annotations
@@ -157,6 +160,24 @@ def _line(label: str, r: dict[str, float]) -> str:
     )
 
 
+def accuracy() -> None:
+    """The labelled pairs with rigour's tagger, then with the index's symbol table."""
+    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench/bench_screening_accuracy.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    print("== person names analysed by rigour's tagger")
+    bench.run(show_errors=True)
+    from tuhono.watchlists.matching.tagging import SymbolTable, use_table, write_symbol_table
+
+    with tempfile.TemporaryDirectory(prefix="tuhono-bench-symbols-") as tmp:
+        info = write_symbol_table(Path(tmp) / "symbols")
+        use_table(SymbolTable(Path(tmp) / "symbols", info["longest_phrase"]))
+        print(f"\n== person names analysed with the index's symbol table ({info})")
+        bench.run(show_errors=True)
+        use_table(None)
+
+
 def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
     speed = _speed_module()
     results: dict[str, object] = {"size": size}
@@ -258,7 +279,11 @@ def main() -> None:
     parser.add_argument(
         "--memory-workers", action="store_true", help="also four in-memory processes (at 1M: about 5 GB, minutes)"
     )
+    parser.add_argument("--accuracy", action="store_true", help="the labelled pairs, rigour's tagger vs index symbols")
     args, _ = parser.parse_known_args()
+    if args.accuracy:
+        accuracy()
+        return
     if args.child:
         child(args.child, args.workload, args.started)
         return

@@ -8,17 +8,13 @@ worker on the machine shares the same pages of the operating system's cache:
     schemas.npy        uint8   schema code of each row (names in meta.json)
     forms.bin          UTF-8   the prefilter name forms of every row, '|'-joined, run together
     form_offsets.npy   int64   row i's forms are forms.bin[form_offsets[i]:form_offsets[i+1]]
-    key_hashes.npy     uint64  64-bit hash of every index key, sorted
-    key_offsets.npy    int64   the key with the i-th hash holds postings[key_offsets[i]:key_offsets[i+1]]
-    keys.bin, key_text_offsets.npy   the keys themselves, in hash order, to confirm a hash hit
-    postings.npy       int32   rows holding each key, key after key
+    key_hashes.npy, key_offsets.npy, keys.bin.npy, key_text_offsets.npy, postings.npy
+                       index key -> rows holding it (keytable.py)
+    symbols/           person-name phrase -> rigour symbols, read instead of rigour's tagger (tagging.py)
     meta.json          format, signature, counts, schema names
 
-The key table is a sorted array of fixed-width hashes searched by bisection
-(`np.searchsorted`): it maps as it is, with no per-process dictionary of
-millions of strings to rebuild (that is what cost seconds and hundreds of MB
-per process), and a lookup is one binary search in C plus a comparison with
-the stored key, so a hash collision can never mix two keys.
+The key table maps as it is, with no per-process dictionary of millions of
+strings to rebuild (that is what cost seconds and hundreds of MB per process).
 
 The search itself is `CandidateIndex.search`, unchanged: this class offers the
 same attributes (`postings`, `pks`, `forms`, `schema_names`) backed by the arrays.
@@ -26,7 +22,6 @@ same attributes (`postings`, `pks`, `forms`, `schema_names`) backed by the array
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from array import array
@@ -37,68 +32,21 @@ from typing import Any
 import numpy as np
 
 from .index import FORM_SEP, CandidateIndex
+from .keytable import KeyTable, map_array, save_array, write_key_table
 from .names import PERSON_SCHEMAS, form_keys, name_forms
+from .tagging import FOLDER as SYMBOLS
+from .tagging import SymbolTable, write_symbol_table
 
 FORMAT = 1
 EMPTY = np.zeros(0, dtype=np.int32)
-
-
-def _map(path: Path) -> np.ndarray:
-    """The array in `path`, mapped read-only; a plain ndarray view (np.memmap's own indexing costs
-    microseconds a call, and the search indexes thousands of times a screening)."""
-    return np.load(path, mmap_mode="r").view(np.ndarray)
-
-
-def key_hash(key: str) -> int:
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-class _Postings:
-    """`key -> rows` over the mapped key table, with the dictionary methods the search uses."""
-
-    def __init__(self, folder: Path) -> None:
-        self.hashes = _map(folder / "key_hashes.npy")
-        self.offsets = _map(folder / "key_offsets.npy")
-        self.text = _map(folder / "keys.bin.npy")
-        self.text_offsets = _map(folder / "key_text_offsets.npy")
-        self.rows = _map(folder / "postings.npy")
-
-    def _slot(self, key: str) -> int:
-        target = np.uint64(key_hash(key))
-        slot = int(np.searchsorted(self.hashes, target))
-        encoded = key.encode("utf-8")
-        while slot < len(self.hashes) and self.hashes[slot] == target:
-            start, end = int(self.text_offsets[slot]), int(self.text_offsets[slot + 1])
-            if self.text[start:end].tobytes() == encoded:
-                return slot
-            slot += 1
-        return -1
-
-    def get(self, key: str, default: Any = None) -> Any:
-        slot = self._slot(key)
-        if slot < 0:
-            return default
-        return self.rows[int(self.offsets[slot]) : int(self.offsets[slot + 1])]
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._slot(key) >= 0
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        rows = self.get(key)
-        if rows is None:
-            raise KeyError(key)
-        return rows  # type: ignore[no-any-return]
-
-    def __len__(self) -> int:
-        return len(self.hashes)
 
 
 class _Forms:
     """Row -> its '|'-joined forms, decoded from the mapped blob on demand."""
 
     def __init__(self, folder: Path) -> None:
-        self.blob = _map(folder / "forms.bin.npy")
-        self.offsets = _map(folder / "form_offsets.npy")
+        self.blob = map_array(folder / "forms.bin.npy")
+        self.offsets = map_array(folder / "form_offsets.npy")
 
     def __getitem__(self, row: int) -> str:
         start, end = int(self.offsets[row]), int(self.offsets[row + 1])
@@ -117,13 +65,16 @@ class MappedIndex(CandidateIndex):
         self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if self.meta.get("format") != FORMAT:
             raise ValueError(f"{folder} holds an index of format {self.meta.get('format')}, not {FORMAT}")
-        self.pks = _map(folder / "pks.npy")  # type: ignore[assignment]
-        self._schema_array = _map(folder / "schemas.npy")
+        self.pks = map_array(folder / "pks.npy")  # type: ignore[assignment]
+        self._schema_array = map_array(folder / "schemas.npy")
         self.schemas = self._schema_array  # type: ignore[assignment]
         self.schema_names = list(self.meta["schema_names"])
         self._schema_codes = {name: code for code, name in enumerate(self.schema_names)}
         self.forms = _Forms(folder)  # type: ignore[assignment]
-        self.postings = _Postings(folder)  # type: ignore[assignment]
+        self.postings = KeyTable(folder)  # type: ignore[assignment]
+        symbols = self.meta.get("symbols")
+        # An index written before the symbol table existed: rigour's own tagger stands in.
+        self.symbol_table = SymbolTable(folder / SYMBOLS, symbols["longest_phrase"]) if symbols else None
 
     def add(self, pk: int, schema: str, names: Iterable[str]) -> None:
         raise TypeError("A mapped index is read-only: write a new one with write_index")
@@ -143,13 +94,6 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _save(folder: Path, name: str, values: np.ndarray) -> None:
-    with (folder / name).open("wb") as handle:
-        np.save(handle, values, allow_pickle=False)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def write_index(
@@ -201,39 +145,20 @@ def write_index(
             progress(row)
     keys_list = list(key_ids)
     del key_ids
-    hashes = np.fromiter((key_hash(k) for k in keys_list), dtype=np.uint64, count=len(keys_list))
-    by_hash = np.argsort(hashes, kind="stable")
-    # Postings: pairs ordered by the rank of their key in hash order, rows ascending within a key.
-    rank = np.empty(len(keys_list), dtype=np.int64)
-    rank[by_hash] = np.arange(len(keys_list))
-    pair_rank = rank[np.frombuffer(pair_keys, dtype=np.int32)]
-    del pair_keys
-    order = np.argsort(pair_rank, kind="stable")
-    postings = np.frombuffer(pair_rows, dtype=np.int32)[order]
-    counts = np.bincount(pair_rank, minlength=len(keys_list))
-    del order, pair_rank, pair_rows
-    key_offsets = np.zeros(len(keys_list) + 1, dtype=np.int64)
-    np.cumsum(counts, out=key_offsets[1:])
-    text = bytearray()
-    text_offsets = array("q", [0])
-    for i in by_hash.tolist():
-        text += keys_list[i].encode("utf-8")
-        text_offsets.append(len(text))
-    _save(folder, "pks.npy", np.frombuffer(pks, dtype=np.int64))
-    _save(folder, "schemas.npy", np.frombuffer(schemas, dtype=np.uint8))
-    _save(folder, "forms.bin.npy", np.frombuffer(bytes(forms_blob), dtype=np.uint8))
-    _save(folder, "form_offsets.npy", np.frombuffer(form_offsets, dtype=np.int64))
-    _save(folder, "key_hashes.npy", hashes[by_hash])
-    _save(folder, "key_offsets.npy", key_offsets)
-    _save(folder, "keys.bin.npy", np.frombuffer(bytes(text), dtype=np.uint8))
-    _save(folder, "key_text_offsets.npy", np.frombuffer(text_offsets, dtype=np.int64))
-    _save(folder, "postings.npy", postings)
+    postings = write_key_table(folder, keys_list, np.frombuffer(pair_keys, dtype=np.int32), pair_rows)
+    del pair_keys, pair_rows
+    save_array(folder, "pks.npy", np.frombuffer(pks, dtype=np.int64))
+    save_array(folder, "schemas.npy", np.frombuffer(schemas, dtype=np.uint8))
+    save_array(folder, "forms.bin.npy", np.frombuffer(bytes(forms_blob), dtype=np.uint8))
+    save_array(folder, "form_offsets.npy", np.frombuffer(form_offsets, dtype=np.int64))
+    symbols = write_symbol_table(folder / SYMBOLS)
     info = {
         **(meta or {}),
         "format": FORMAT,
         "entities": len(pks),
         "keys": len(keys_list),
-        "postings": len(postings),
+        "postings": postings,
+        "symbols": symbols,
         "schema_names": sorted(schema_codes, key=schema_codes.__getitem__),
     }
     body = json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")
@@ -246,4 +171,4 @@ def write_index(
 
 
 def folder_bytes(folder: Path) -> int:
-    return sum(path.stat().st_size for path in Path(folder).iterdir() if path.is_file())
+    return sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file())

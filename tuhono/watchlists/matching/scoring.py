@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
-from nomenklatura.matching.types import ScoringConfig
+from nomenklatura.matching.types import FtResult, ScoringConfig
 
 from .evidence import (
     PartCounts,
@@ -21,6 +21,7 @@ from .evidence import (
 )
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
 from .symbols import meaning_forms
+from .tagging import active_table, person_name_match
 from .tokens import TokenScore, compare_tokens
 from .translit import read_by_syllable
 
@@ -83,6 +84,15 @@ def _proxy(schema: str, names: tuple[str, ...]) -> EntityProxy:
     return proxy
 
 
+def _name_match(schema: str, query_names: tuple[str, ...], list_names: tuple[str, ...]) -> FtResult:
+    """logic-v2's name comparison; for people, with the symbols of the mapped index when one is in use
+    (tagging.py: rigour's person-name tagger costs seconds and hundreds of MB per process)."""
+    table = active_table()
+    if table is not None and _is_person(schema):
+        return person_name_match(table, query_names, list_names, LV2_CONFIG)
+    return name_match(_proxy(schema, query_names), _proxy(schema, list_names), LV2_CONFIG)
+
+
 def _common_schema(a: str, b: str) -> str:
     try:
         return model.common_schema(a, b).name
@@ -134,7 +144,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
                 by_meaning = True
     if best_tok is None:
         # A script with no Latin form here (Khmer, ...): logic-v2 alone, on the names as written.
-        lv2 = name_match(_proxy(schema, tuple(query_names)), _proxy(schema, tuple(list_names)), LV2_CONFIG)
+        lv2 = _name_match(schema, tuple(query_names), tuple(list_names))
         best.score, best.logic_v2, best.detail = lv2.score, lv2.score, lv2.detail or ""
         return best
     tok, qn, qf, qm, rn, rf, rm = best_tok
@@ -160,7 +170,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     # (A form read by meaning has symbols in it, which logic-v2 would take for words.)
     q_names = tuple(dict.fromkeys([*query_names, *([] if by_meaning else [qf.upper()])]))
     r_names = tuple(dict.fromkeys([*list_names, *([] if by_meaning else [rf.upper()])]))
-    lv2 = name_match(_proxy(schema, q_names), _proxy(schema, r_names), LV2_CONFIG)
+    lv2 = _name_match(schema, q_names, r_names)
     score = TOKEN_WEIGHT * tok.score + (1 - TOKEN_WEIGHT) * lv2.score
     if tok.score < WEAK_TOKEN_SCORE and not cross_script:
         # Too far apart letter by letter for the blend to matter: the token view
@@ -199,7 +209,7 @@ def warm_up() -> None:
         ("Person", "Mikhail Luis Rossi", "Mikhail Rossi"),
         ("Company", "Golden Dynamics Trading Ltd", "Golden Dynamic Trading Limited"),
     ):
-        name_match(_proxy(schema, (left,)), _proxy(schema, (right,)), LV2_CONFIG)
+        _name_match(schema, (left,), (right,))
     name_forms("习近平 Сергей 김정은 バラク", True)
 
 

@@ -48,6 +48,7 @@ from tuhono.audit.services import audit_record
 from ..enums import ListVersionStatus
 from ..matching.index import CandidateIndex
 from ..matching.mapped import MappedIndex, folder_bytes, write_index
+from ..matching.tagging import use_table
 from ..models import ListEntity, ListVersion
 
 logger = logging.getLogger(__name__)
@@ -173,6 +174,7 @@ def mapped_index() -> CandidateIndex:
         if index is None:
             _mapped.clear()  # let go of the previous version's mapping
             index = _mapped[key] = MappedIndex(folder)
+            use_table(index.symbol_table)
         return index
 
 
@@ -186,6 +188,7 @@ def forget_mapped() -> None:
     """Drop this process's mapping (tests; a folder moved by hand)."""
     with _lock:
         _mapped.clear()
+        use_table(None)
 
 
 @contextlib.contextmanager

@@ -97,9 +97,9 @@ def warm_up_process() -> None:
     docs/operations.md), so every worker starts warm and shares these pages.
     Never fails: a database or index not ready yet is loaded on first use instead.
     """
-    warm_up()
     with contextlib.suppress(Exception):  # best effort: the first screening maps it, or queues
         candidate_index()
+    warm_up()  # after the index: its person-name symbols stand in for rigour's costly tagger
     # The reference data is millions of long-lived objects: out of the garbage collector's sight
     # (and, after a fork, untouched by it, so the workers' pages stay shared).
     gc.collect()
