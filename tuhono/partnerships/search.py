@@ -7,7 +7,7 @@ The documents live in a table of the database's own full-text engine:
 
 - SQLite: an FTS5 virtual table (unicode61 tokenizer), searched by word prefixes;
 - PostgreSQL: a table with a `simple` tsvector (GIN index), searched by word prefixes, and a pg_trgm index
-  for any part of a name (two characters of Hanzi, Kanji or Hangul included).
+  for any part of a name when every word has three characters or more (what a trigram index can serve).
 
 The table is kept up to date when a partnership, its partner place, its council or its focus areas change
 (signals below) and after a bulk import (`search_index`); `search_rebuild` writes it whole.
@@ -34,6 +34,7 @@ TABLE = "partnership_search"
 # Words of a query: letters and digits in any script.
 _WORD = re.compile(r"\w+", re.UNICODE)
 BATCH = 2000
+TRIGRAM = 3
 
 
 def fold(text: str) -> str:
@@ -168,9 +169,13 @@ def matching(q: str) -> Q:
         return Q(pk__in=[])
     if connection.vendor == "postgresql":
         prefixes = " & ".join(f"'{word}':*" for word in words)
-        likes = " AND ".join(["document LIKE %s"] * len(words))
-        sql = f"SELECT partnership_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) OR ({likes})"  # noqa: S608  # nosec B608
-        params: list[Any] = [prefixes, *(f"%{_like_escape(word)}%" for word in words)]
+        sql = f"SELECT partnership_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608  # nosec B608
+        params: list[Any] = [prefixes]
+        # Any part of a name through the trigram index, which needs three characters of each word: a
+        # shorter word (福岡, 부산) is matched as a word prefix, as on SQLite, not by reading every document.
+        if all(len(word) >= TRIGRAM for word in words):
+            sql += " OR (" + " AND ".join(["document LIKE %s"] * len(words)) + ")"
+            params += [f"%{_like_escape(word)}%" for word in words]
     else:
         expression = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
         sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608  # nosec B608

@@ -116,8 +116,11 @@ _latest_resigning = Milestone.objects.filter(
 
 def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
     queryset = partnership_queryset_public()
-    if filters is None:
-        return queryset
+    return queryset if filters is None else filtered_public(queryset, filters)
+
+
+def filtered_public(queryset: QuerySet[Partnership], filters: PartnershipFilters) -> QuerySet[Partnership]:
+    """The public list's filters applied to `queryset` (published partnerships in this install's scope)."""
     if filters.q:
         # Names in any script and spelling, the council, focus areas and summary: the search table.
         queryset = queryset.filter(search.matching(filters.q))

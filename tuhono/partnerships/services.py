@@ -202,6 +202,7 @@ def partnership_set_published(
         council_id=partnership.council_id,
         payload={"version": partnership.version},
     )
+    register_version_bump()  # the public pages and their filter choices change with it
     return partnership
 
 

@@ -12,8 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tuhono.councils.models import Council
-from tuhono.councils.selectors import council_get, council_list_public
-from tuhono.partnerships import selectors, statistics
+from tuhono.councils.selectors import council_get
+from tuhono.partnerships import facets, selectors, statistics
 from tuhono.partnerships.models import Partnership
 
 COUNCILS_PER_PAGE = 100
@@ -24,7 +24,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
     if home_slug:
         return redirect("national:council_detail", slug=home_slug)
     q = (request.GET.get("q") or "").strip()[:200]
-    councils = council_list_public()
+    councils = Council.objects.filter(successor__isnull=True).select_related("seat")
     if q:
         councils = councils.filter(
             Q(name__icontains=q) | Q(maori_name__icontains=q) | Q(region__icontains=q) | Q(slug__icontains=q)
@@ -35,6 +35,11 @@ def council_list(request: HttpRequest) -> HttpResponse:
     abroad_last = Case(When(country_code="NZ", then=Value(0)), default=Value(1))
     page = Paginator(councils.order_by(abroad_last, "name", "pk"), COUNCILS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
+    # Counted for the page's councils only: a national register's councils hold tens of thousands.
+    counts = facets.published_counts([c.pk for c in rows])
+    for council in rows:
+        council.partnership_count = counts.get(council.pk, 0)  # type: ignore[attr-defined]
+    summary = facets.council_summary_public()
     return render(
         request,
         "national/council_list.html",
@@ -43,12 +48,8 @@ def council_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "home_councils": [c for c in rows if c.country_code == "NZ"],
             "abroad_councils": [c for c in rows if c.country_code != "NZ"],
-            "totals": statistics.totals(),
-            "with_partnerships": Council.objects.filter(
-                country_code="NZ", successor__isnull=True, partnerships__published=True
-            )
-            .distinct()
-            .count(),
+            "totals": summary,
+            "with_partnerships": summary["with_partnerships"],
         },
     )
 

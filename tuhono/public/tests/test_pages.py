@@ -77,12 +77,13 @@ def test_detail_tells_the_story_timeline_legacy_and_next_anniversary(client, dem
 
 
 def test_list_query_count_does_not_grow_with_the_register(client, demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # The first visit to this version of the register also works out the filter choices.
+    with django_assert_max_num_queries(14):
         client.get("/partnerships/")
     # Doubling the published records must not add queries (no N+1).
     for partnership in Partnership.objects.all()[:5]:
         partnership.milestones.create(occurred_on=dt.date(2020, 1, 1), title="Visit")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):  # the choices are those of the same register version
         client.get("/partnerships/")
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tuhono.councils.selectors import council_list_public
 from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
+from tuhono.partnerships.facets import filter_choices_public
+from tuhono.partnerships.paging import partnership_page_public
 
 # The map's first request: the world at this zoom level (tuhono/api/map_clusters.py); it then asks
 # for the zoom and area it shows, if the register is large enough to come grouped.
@@ -27,16 +27,7 @@ def filter_choices() -> dict[str, Any]:
     return {
         "kind_choices": PartnershipKind.choices,
         "status_choices": PartnershipStatus.choices,
-        "country_choices": selectors.country_choices(),
-        "focus_choices": selectors.focus_area_choices(),
-        "decade_choices": selectors.decade_choices(),
-        "council_choices": [
-            (c.slug, c.name)
-            for c in council_list_public()
-            if c.partnership_count  # type: ignore[attr-defined]
-        ]
-        if selectors.is_national_install()
-        else [],
+        **filter_choices_public().as_context(),
     }
 
 
@@ -54,8 +45,7 @@ def map_first_data_url(filters: selectors.PartnershipFilters) -> str:
 
 def partnership_map(request: HttpRequest) -> HttpResponse:
     filters = selectors.PartnershipFilters.from_params(request.GET)
-    queryset = selectors.partnership_list_public(filters).order_by("partner__country_code", "partner__name", "pk")
-    page = Paginator(queryset, TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = partnership_page_public(filters, request.GET.get("page"), TABLE_PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     return render(

@@ -1,11 +1,12 @@
 """The public site: read-only pages over published records. Views only translate."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
+from tuhono.partnerships.facets import filter_choices_public
+from tuhono.partnerships.paging import partnership_page_public
 
 # A national or world register holds tens of thousands of ties: the list shows them a page at a time.
 PARTNERSHIPS_PER_PAGE = 50
@@ -13,8 +14,7 @@ PARTNERSHIPS_PER_PAGE = 50
 
 def partnership_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.PartnershipFilters.from_params(request.GET)
-    queryset = selectors.partnership_list_public(filters).order_by("partner__country_code", "partner__name", "pk")
-    page = Paginator(queryset, PARTNERSHIPS_PER_PAGE).get_page(request.GET.get("page"))
+    page = partnership_page_public(filters, request.GET.get("page"), PARTNERSHIPS_PER_PAGE)
     partnerships = list(page.object_list)
     council_slug = filters.council or None
     # Alliances and networks are not sister cities: show them unless the list is narrowed by more than a council.
@@ -35,9 +35,7 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
             else [],
             "kind_choices": PartnershipKind.choices,
             "status_choices": PartnershipStatus.choices,
-            "country_choices": selectors.country_choices(),
-            "focus_choices": selectors.focus_area_choices(),
-            "decade_choices": selectors.decade_choices(),
+            **filter_choices_public().as_context(),
         },
     )
 
