@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuhono.accounts.selectors import scope_to_user_council, user_reads_all_councils
@@ -21,6 +22,7 @@ from tuhono.partnerships.models import Alliance, AllianceMember
 from tuhono.partnerships.permissions import Action, may
 from tuhono.places import gazetteer
 from tuhono.places.services import place_get_or_create
+from tuhono.visits.selectors import desk_interests_in
 
 from ..access import staff_required
 from ..register_forms import AllianceForm, AllianceMemberForm, PartnerSeekingForm
@@ -233,6 +235,22 @@ def _seeking(request: HttpRequest, pk: int) -> PartnerSeeking:
     if entry is None:
         raise Http404("No such entry")
     return entry
+
+
+@staff_required
+def seeking_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An entry with its contact, and the expressions of interest the public sent about it (on the desk)."""
+    entry = _seeking(request, pk)
+    return render(
+        request,
+        "staff/register/seeking_detail.html",
+        {
+            "entry": entry,
+            "may_edit": may(request.user, Action.PARTNER_SEEKING, entry.council_id),
+            "interests": list(desk_interests_in(user=request.user, seeking_id=entry.pk)),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @staff_required
