@@ -128,3 +128,17 @@ def test_the_queue_keeps_its_query_count_as_work_grows(demo, username):
     with CaptureQueriesContext(connection) as after:
         assert client.get("/staff/").status_code == 200
     assert len(after) == len(before) <= PINNED[username]
+
+
+def test_partnership_rows_open_the_register_page(clients):
+    for name, keys in (("officer", ("review", "drafts", "anniversaries", "notices")), ("national", ("dormant",))):
+        html = clients[name].get("/staff/").content.decode()
+        links = []
+        for key in keys:
+            section = html.split(f'data-queue="{key}"')[1].split("</section>")[0]
+            links += re.findall(r'<a href="(/staff/[^"]*)"', section)
+        assert links and "/staff/contacts/" not in " ".join(links)
+        partnership_links = [link for link in links if re.fullmatch(r"/staff/register/\d+/", link)]
+        assert partnership_links, f"{name}: {links}"
+        page = clients[name].get(partnership_links[0])
+        assert page.status_code == 200 and "Status history" in page.content.decode()

@@ -59,12 +59,12 @@ def _rows(queryset: QuerySet, make: Any) -> tuple[int, list[Row]]:
     return queryset.count(), [make(obj) for obj in queryset[:SHOWN]]
 
 
-def _contact_url(partnership: Partnership) -> str:
-    return reverse("staff:contact_log", args=[partnership.pk])
+def _register_url(partnership: Partnership) -> str:
+    return reverse("staff:register_partnership", args=[partnership.pk])
 
 
 def _partnership_row(partnership: Partnership, note: str = "") -> Row:
-    return Row(f"{partnership.partner.name} ({partnership.council.name})", _contact_url(partnership), note=note)
+    return Row(f"{partnership.partner.name} ({partnership.council.name})", _register_url(partnership), note=note)
 
 
 def _message_row(message: PublicMessage) -> Row:
@@ -142,7 +142,7 @@ def _officer_sections(user: Any, register: QuerySet[Partnership], today: dt.date
             [
                 Row(
                     f"{a.partnership.partner.name}: {a.years} years",
-                    _contact_url(a.partnership),
+                    _register_url(a.partnership),
                     a.on,
                 )
                 for a in coming[:SHOWN]
@@ -158,7 +158,7 @@ def _officer_sections(user: Any, register: QuerySet[Partnership], today: dt.date
             "notices",
             "Notices to government due",
             count,
-            [Row(f"{n.partnership.partner.name}", _contact_url(n.partnership), n.due_on, n.overdue) for n in notices],
+            [Row(f"{n.partnership.partner.name}", _register_url(n.partnership), n.due_on, n.overdue) for n in notices],
             overdue=sum(n.overdue for n in notices),
         )
     )
@@ -281,7 +281,7 @@ def _national(user: Any, register: QuerySet[Partnership], today: dt.date) -> tup
         overdue.order_by("signed_on", "pk"),
         lambda p: Row(
             f"{p.partner.name} ({p.council.name})",
-            _contact_url(p),
+            _register_url(p),
             p.signed_on + dt.timedelta(days=deadlines.notice_days()),
             True,
         ),
