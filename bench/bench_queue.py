@@ -44,6 +44,7 @@ def _row(label: str, times: list[float], queries: int) -> None:
 
 def _grow(target: int, councils: list, chooser: random.Random) -> None:
     """Add partnerships (with a milestone each, and a contacts-log entry, visit or enquiry now and then)."""
+    from tuhono.councils.models import PartnerSeeking
     from tuhono.partnerships.models import Milestone, Partnership
     from tuhono.places.models import Place
     from tuhono.visits.models import ContactLogEntry, PublicMessage, Visit
@@ -128,6 +129,37 @@ def _grow(target: int, councils: list, chooser: random.Random) -> None:
                 due_on=today + dt.timedelta(days=chooser.randrange(-10, 10)),
             )
             for p in created[::20]
+        ],
+        batch_size=2000,
+    )
+    # A partner-seeking entry for every 200th tie's council, and an expression of interest in it for every 40th.
+    entries = PartnerSeeking.objects.bulk_create(
+        [
+            PartnerSeeking(
+                who="nz_council",
+                council_id=p.council_id,
+                country_code="NZ",
+                interests="Schools",
+                contact_name="Contact",
+                contact_email="contact@example.nz",
+                published=True,
+            )
+            for p in created[::200]
+        ]
+    )
+    PublicMessage.objects.bulk_create(
+        [
+            PublicMessage(
+                reference=f"I-{p.pk}",
+                council_id=entries[n % len(entries)].council_id,
+                partner_seeking=entries[n % len(entries)],
+                kind="interest",
+                name="Someone",
+                email="someone@example.org",
+                message="Interested",
+                due_on=today + dt.timedelta(days=chooser.randrange(-10, 10)),
+            )
+            for n, p in enumerate(created[::40])
         ],
         batch_size=2000,
     )

@@ -182,8 +182,10 @@ EXPLICIT: dict[tuple[str, str], Any] = {
     ("staff:register_milestone_add", "pk"): _pk_of("partnerships.Partnership"),
     **{
         (f"staff:register_seeking_{name}", "pk"): _pk_of("councils.PartnerSeeking")
-        for name in ("edit", "publish", "withdraw")
+        for name in ("entry", "edit", "publish", "withdraw")
     },
+    ("national:partner_seeking_entry", "pk"): _pk_of("councils.PartnerSeeking"),
+    ("national:partner_seeking_interest_sent", "pk"): _pk_of("councils.PartnerSeeking"),
     **{
         (f"staff:{name}", "message_pk"): _pk_of("visits.PublicMessage")
         for name in ("message_detail", "message_handle", "message_reply")

@@ -73,6 +73,7 @@ class PartnerSeeking(models.Model):
     published = models.BooleanField(default=False)
     submitted_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
 from tuhono.core.register import register_version_bump
+from tuhono.partnerships.editing import bump, check_version
 from tuhono.partnerships.permissions import Action, require
 
 from .models import Council, PartnerSeeking
@@ -128,28 +129,38 @@ def partner_seeking_create(*, actor: Any, **fields: Any) -> PartnerSeeking:
 
 
 @transaction.atomic
-def partner_seeking_update(*, actor: Any, seeking: PartnerSeeking, **changes: Any) -> PartnerSeeking:
-    """Correct an entry (a council's own, or one from abroad)."""
+def partner_seeking_update(
+    *, actor: Any, seeking: PartnerSeeking, expected_version: int | None = None, **changes: Any
+) -> PartnerSeeking:
+    """Correct an entry (a council's own, or one from abroad).
+
+    Refused (EditConflict, nothing saved) when `expected_version` is given and someone else has saved
+    or published the entry since. The audit event names the changed fields, not their values (the
+    contact's name and address are personal details).
+    """
     unknown = set(changes) - SEEKING_FIELDS
     if unknown:
         raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}")
     _require_seeking(actor, seeking.council_id)
-    seeking = PartnerSeeking.objects.select_for_update().get(pk=seeking.pk)
+    check_version(seeking, expected_version)
+    seeking = PartnerSeeking.objects.get(pk=seeking.pk)
     before = {name: getattr(seeking, name) for name in changes}
     for name, value in changes.items():
         setattr(seeking, name, value)
     _shape(seeking)
     _require_seeking(actor, seeking.council_id)
     seeking.full_clean()
-    seeking.save()
     changed = sorted(name for name in changes if before[name] != getattr(seeking, name))
+    if changed:
+        bump(seeking)
+    seeking.save()
     if changed:
         audit_record(
             actor=actor,
             action="partner_seeking.updated",
             target=seeking,
             council_id=seeking.council_id,
-            payload={"name": seeking.display_name, "fields": changed},
+            payload={"name": seeking.display_name, "fields": changed, "version": seeking.version},
         )
     return seeking
 
@@ -158,19 +169,22 @@ def partner_seeking_update(*, actor: Any, seeking: PartnerSeeking, **changes: An
 def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, published: bool) -> PartnerSeeking:
     """Publish (or withdraw) a request on the public list."""
     _require_seeking(actor, seeking.council_id)
+    check_version(seeking, None)
+    seeking = PartnerSeeking.objects.get(pk=seeking.pk)
     if seeking.published == published:
         return seeking
     seeking.published = published
     if published:  # a withdrawn entry keeps the date it was last published, so it reads as withdrawn, not new
         seeking.published_at = timezone.now()
+    bump(seeking)
     seeking.full_clean()
-    seeking.save(update_fields=["published", "published_at"])
+    seeking.save(update_fields=["published", "published_at", "version"])
     audit_record(
         actor=actor,
         action="partner_seeking.published" if published else "partner_seeking.withdrawn",
         target=seeking,
         council_id=seeking.council_id,
-        payload={"name": seeking.display_name},
+        payload={"name": seeking.display_name, "version": seeking.version},
     )
     register_version_bump()
     return seeking

@@ -159,6 +159,7 @@ class Milestone(models.Model):
     participants = models.PositiveIntegerField(null=True, blank=True)
     value_nzd = models.DecimalField("value (NZD)", max_digits=14, decimal_places=2, null=True, blank=True)
     published = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["occurred_on", "pk"]

@@ -341,32 +341,48 @@ MILESTONE_FIELDS = {
 
 
 @transaction.atomic
-def milestone_update(*, actor: Any, milestone: Milestone, **changes: Any) -> Milestone:
-    """Correct a milestone; the audit event records each changed field's old and new value."""
+def milestone_update(
+    *, actor: Any, milestone: Milestone, expected_version: int | None = None, **changes: Any
+) -> Milestone:
+    """Correct a milestone; the audit event records each changed field's old and new value.
+
+    Refused (EditConflict, nothing saved) when `expected_version` is given and someone else has saved
+    the milestone since.
+    """
     unknown = set(changes) - MILESTONE_FIELDS
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}")
     partnership = milestone.partnership
     require(actor, Action.MILESTONES, partnership.council_id)
-    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    check_version(milestone, expected_version, audited_on=partnership)
+    milestone = Milestone.objects.get(pk=milestone.pk)
     before = {name: getattr(milestone, name) for name in changes}
     for name, value in changes.items():
         setattr(milestone, name, value)
     milestone.full_clean()
-    milestone.save()
     diff = {
         name: {"from": plain_value(before[name]), "to": plain_value(value)}
         for name, value in changes.items()
         if before[name] != value
     }
     if diff:
+        bump(milestone)
+    milestone.save()
+    if diff:
         audit_record(
             actor=actor,
             action="partnership.milestone_updated",
             target=partnership,
             council_id=partnership.council_id,
-            payload={"milestone_id": milestone.pk, "title": milestone.title, "changes": diff},
+            payload={
+                "milestone_id": milestone.pk,
+                "title": milestone.title,
+                "changes": diff,
+                "version": milestone.version,
+            },
         )
+        if partnership.published and (milestone.published or before.get("published")):
+            register_version_bump()
     return milestone
 
 
@@ -383,3 +399,5 @@ def milestone_remove(*, actor: Any, milestone: Milestone) -> None:
         payload={"milestone_id": milestone.pk, "title": milestone.title, "occurred_on": milestone.occurred_on},
     )
     milestone.delete()
+    if partnership.published and milestone.published:
+        register_version_bump()

@@ -1,5 +1,6 @@
 """Counting the register for insights: by country, decade, kind, status and focus area; anniversaries;
-partnerships that need attention. Public figures count published records only."""
+Public figures count published records only. What needs staff attention (dormant ties, ties due for
+review) is decided in `attention`, the one place those rules live."""
 
 from __future__ import annotations
 
@@ -7,20 +8,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tuhono.core.dates import DatePrecision
 from tuhono.places.countries import country_name
 
-from .enums import MilestoneKind, PartnershipKind, PartnershipStatus
+from .enums import PartnershipKind, PartnershipStatus
 from .models import Partnership
 from .selectors import published_in_scope
 
 UPCOMING_ANNIVERSARY_YEARS = (10, 20, 25, 30, 40, 50)
-DEFAULT_DORMANT_YEARS = 3
-# A council reviews its partnerships each triennium: one not re-confirmed (or changed in
-# status) for this long is due for review.
-DEFAULT_REVIEW_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -159,43 +156,3 @@ def anniversaries_upcoming(
                 found.append(UpcomingAnniversary(partnership, years, on, precision))
     found.sort(key=lambda item: (item.on, item.partnership.council.name, item.partnership.partner.name))
     return found
-
-
-def needing_attention(
-    queryset: QuerySet[Partnership],
-    *,
-    today: dt.date | None = None,
-    dormant_years: int = DEFAULT_DORMANT_YEARS,
-    review_years: int = DEFAULT_REVIEW_YEARS,
-) -> tuple[list[Partnership], list[Partnership]]:
-    """(dormant, due for review) among partnerships that have not ended, from a queryset already scoped
-    to what the person may see.
-
-    Dormant: no milestone for `dormant_years` (nor signed in that time).
-    Due for review: not re-signed, re-confirmed or changed in status for `review_years`.
-    """
-    today = today or dt.date.today()
-    dormant_before = _add_years(today, -dormant_years)
-    review_before = _add_years(today, -review_years)
-    live = (
-        queryset.exclude(status=PartnershipStatus.ENDED)
-        .select_related("council", "partner")
-        .annotate(
-            last_activity=Max("milestones__occurred_on"),
-            last_review=Max(
-                "milestones__occurred_on",
-                filter=Q(milestones__kind__in=[MilestoneKind.RESIGNED, MilestoneKind.RECONFIRMED]),
-            ),
-        )
-        .order_by("council__name", "partner__name")
-    )
-    dormant: list[Partnership] = []
-    due: list[Partnership] = []
-    for partnership in live:
-        activity = max(filter(None, [partnership.last_activity, partnership.signed_on]), default=None)
-        if activity is None or activity < dormant_before:
-            dormant.append(partnership)
-        reviewed = max(filter(None, [partnership.last_review, partnership.status_changed_on]), default=None)
-        if reviewed is None or reviewed < review_before:
-            due.append(partnership)
-    return dormant, due

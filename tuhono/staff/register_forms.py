@@ -137,6 +137,7 @@ class StatusChangeForm(StaffForm):
 
 
 class MilestoneForm(StaffForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kind = forms.ChoiceField(choices=MilestoneKind.choices, initial=MilestoneKind.EVENT)
     occurred_on = forms.DateField(
         label="Date", widget=DateInput(), error_messages={"required": "Enter the date of the milestone"}
@@ -190,6 +191,7 @@ class AllianceMemberForm(StaffForm):
 
 
 class PartnerSeekingForm(StaffForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     who = forms.ChoiceField(label="Who seeks a partner", choices=PartnerSeeking.Who.choices, widget=forms.RadioSelect)
     council = forms.ModelChoiceField(queryset=Council.objects.none(), required=False, empty_label="Choose a council")
     place_name = forms.CharField(label="City or region abroad", max_length=200, required=False)

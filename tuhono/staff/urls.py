@@ -34,6 +34,7 @@ REGISTER = [
     ),
     path("register/partner-seeking/", register_network.seeking_list, name="register_seeking"),
     path("register/partner-seeking/new/", register_network.seeking_create, name="register_seeking_create"),
+    path("register/partner-seeking/<int:pk>/", register_network.seeking_detail, name="register_seeking_entry"),
     path("register/partner-seeking/<int:pk>/edit/", register_network.seeking_edit, name="register_seeking_edit"),
     path(
         "register/partner-seeking/<int:pk>/publish/",

@@ -71,6 +71,7 @@ class Initiator(models.TextChoices):
 class MessageKind(models.TextChoices):
     ENQUIRY = "enquiry", "International enquiry"
     FEEDBACK = "feedback", "Website feedback"
+    INTEREST = "interest", "Expression of interest"
 
 
 class DeskStatus(models.TextChoices):

@@ -20,7 +20,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import scope_to_user_council, user_has_role
 from tuhono.partnerships.models import Partnership
 
-from .enums import DESK_OPEN, PartyKind, VisitKind, VisitSource, VisitState
+from .enums import DESK_OPEN, MessageKind, PartyKind, VisitKind, VisitSource, VisitState
 from .models import CalendarFeedToken, ContactLogEntry, PublicMessage, Visit, VisitGuidelines, VisitParty
 
 STAFF_ROLES = tuple(Role.values)
@@ -304,7 +304,10 @@ def messages_for_user(user: Any) -> QuerySet[PublicMessage]:
 
 def message_get_for_user(*, user: Any, pk: int) -> PublicMessage:
     message = (
-        messages_for_user(user).select_related("owner", "council").prefetch_related("replies__sent_by").filter(pk=pk)
+        messages_for_user(user)
+        .select_related("owner", "council", "partner_seeking__council")
+        .prefetch_related("replies__sent_by")
+        .filter(pk=pk)
     ).first()
     if message is None:
         raise Http404("No such message")
@@ -321,6 +324,16 @@ def desk_messages(*, user: Any, status: str = "", mine: bool = False) -> QuerySe
     if mine:
         messages = messages.filter(owner=user)
     return messages.order_by(F("due_on").asc(nulls_last=True), "-received_at", "-pk")
+
+
+def desk_interests_in(*, user: Any, seeking_id: int) -> QuerySet[PublicMessage]:
+    """Expressions of interest in one partner-seeking entry that the user's desk handles, newest first."""
+    return (
+        messages_for_user(user)
+        .filter(kind=MessageKind.INTEREST, partner_seeking_id=seeking_id)
+        .select_related("owner")
+        .order_by("-received_at", "-pk")
+    )
 
 
 def desk_visit_requests(*, user: Any, mine: bool = False) -> QuerySet[Visit]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +16,7 @@ from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import scope_to_user_council, user_has_role, user_reads_all_councils
 from tuhono.councils.models import Council
 from tuhono.councils.selectors import council_get
+from tuhono.partnerships import attention as attention_rules
 from tuhono.partnerships import selectors, statistics
 from tuhono.partnerships.models import Partnership
 
@@ -91,29 +94,38 @@ def insights(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def attention(request: HttpRequest) -> HttpResponse:
-    """For staff: their council's dormant partnerships and those due for review (all, for the national view)."""
+    """For staff: their council's dormant partnerships and those due for review (all, for the national view).
+
+    The rules are the register's own (`partnerships.attention`), the same the staff queues use; the page
+    lets staff try another number of years than the settings' (TUHONO_DORMANT_YEARS, a triennium's review).
+    """
     if not user_has_role(request.user, *Role.values):
         raise PermissionDenied("This page is for council staff.")
     errors: dict[str, str] = {}
     years: dict[str, int] = {}
     for name, default in (
-        ("dormant_years", statistics.DEFAULT_DORMANT_YEARS),
-        ("review_years", statistics.DEFAULT_REVIEW_YEARS),
+        ("dormant_years", settings.TUHONO_DORMANT_YEARS),
+        ("review_years", attention_rules.REVIEW_YEARS),
     ):
         raw = (request.GET.get(name) or "").strip()
         if raw and (not raw.isdigit() or not 1 <= int(raw) <= 50):
             errors[name] = "Enter a whole number of years from 1 to 50."
         years[name] = int(raw) if raw and name not in errors else default
     scoped = scope_to_user_council(Partnership.objects.all(), request.user)
-    dormant, due = statistics.needing_attention(
-        scoped, dormant_years=years["dormant_years"], review_years=years["review_years"]
-    )
+
+    def listed(queryset: QuerySet[Partnership]) -> list[Partnership]:
+        return list(
+            queryset.select_related("council", "partner")
+            .annotate(last_milestone=Max("milestones__occurred_on"))
+            .order_by("council__name", "partner__name")
+        )
+
     return render(
         request,
         "national/attention.html",
         {
-            "dormant": dormant,
-            "due": due,
+            "dormant": listed(attention_rules.partnerships_dormant(scoped, years=years["dormant_years"])),
+            "due": listed(attention_rules.partnerships_due_for_review(scoped, years=years["review_years"])),
             "years": years,
             "errors": errors,
             "national": user_reads_all_councils(request.user),

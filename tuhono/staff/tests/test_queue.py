@@ -29,7 +29,18 @@ def _sections(html: str) -> dict[str, int]:
     return {key: int(count) for key, count in found}
 
 
-OFFICER = {"enquiries", "requests", "triaged", "approved", "completed", "review", "anniversaries", "drafts", "notices"}
+OFFICER = {
+    "enquiries",
+    "interests",
+    "requests",
+    "triaged",
+    "approved",
+    "completed",
+    "review",
+    "anniversaries",
+    "drafts",
+    "notices",
+}
 SECURITY = {"alerts", "screen", "assess", "advice", "vetting", "decisions"}
 APPROVER = {"signoff", "approve", "decisions"}
 NATIONAL = {"dormant", "overdue"}
@@ -94,7 +105,7 @@ def test_only_the_quiet_demo_ties_are_dormant(clients):
 
 
 # Sign-in checks (session, user, two-factor device, roles) take 4 or 5 queries of each count.
-PINNED = {"officer": 27, "security": 28, "approver": 16, "national": 15}
+PINNED = {"officer": 29, "security": 28, "approver": 16, "national": 15}
 
 
 @pytest.mark.parametrize("username", list(PINNED))
@@ -117,3 +128,17 @@ def test_the_queue_keeps_its_query_count_as_work_grows(demo, username):
     with CaptureQueriesContext(connection) as after:
         assert client.get("/staff/").status_code == 200
     assert len(after) == len(before) <= PINNED[username]
+
+
+def test_partnership_rows_open_the_register_page(clients):
+    for name, keys in (("officer", ("review", "drafts", "anniversaries", "notices")), ("national", ("dormant",))):
+        html = clients[name].get("/staff/").content.decode()
+        links = []
+        for key in keys:
+            section = html.split(f'data-queue="{key}"')[1].split("</section>")[0]
+            links += re.findall(r'<a href="(/staff/[^"]*)"', section)
+        assert links and "/staff/contacts/" not in " ".join(links)
+        partnership_links = [link for link in links if re.fullmatch(r"/staff/register/\d+/", link)]
+        assert partnership_links, f"{name}: {links}"
+        page = clients[name].get(partnership_links[0])
+        assert page.status_code == 200 and "Status history" in page.content.decode()

@@ -187,6 +187,7 @@ def test_milestone_with_participants_and_value_then_corrected(clients):
     officer.post(
         reverse("staff:register_milestone_edit", args=[milestone.pk]),
         {
+            "version": milestone.version,
             "kind": "exchange",
             "occurred_on": "2025-04-10",
             "precision": "day",

@@ -37,6 +37,7 @@ def form_page(
     back_url: str = "",
     intro: str = "",
     show_errors: bool = False,
+    conflict: Any = None,
 ) -> HttpResponse:
     form.prepare_widgets(show_errors=show_errors)
     return render(
@@ -51,5 +52,6 @@ def form_page(
             "intro": intro,
             "show_errors": show_errors,
             "error_links": form.error_links() if show_errors else [],
+            "conflict": conflict,
         },
     )

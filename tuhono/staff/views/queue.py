@@ -27,7 +27,8 @@ from tuhono.vetting.access import user_may_read_vetting
 from tuhono.vetting.enums import AssessmentStatus
 from tuhono.vetting.selectors import alert_queue, deadlines
 from tuhono.visits import selectors as visit_selectors
-from tuhono.visits.enums import DeskStatus, VisitState
+from tuhono.visits.enums import DeskStatus, MessageKind, VisitState
+from tuhono.visits.models import PublicMessage
 
 from ..access import staff_required
 
@@ -58,27 +59,54 @@ def _rows(queryset: QuerySet, make: Any) -> tuple[int, list[Row]]:
     return queryset.count(), [make(obj) for obj in queryset[:SHOWN]]
 
 
-def _contact_url(partnership: Partnership) -> str:
-    return reverse("staff:contact_log", args=[partnership.pk])
+def _register_url(partnership: Partnership) -> str:
+    return reverse("staff:register_partnership", args=[partnership.pk])
 
 
 def _partnership_row(partnership: Partnership, note: str = "") -> Row:
-    return Row(f"{partnership.partner.name} ({partnership.council.name})", _contact_url(partnership), note=note)
+    return Row(f"{partnership.partner.name} ({partnership.council.name})", _register_url(partnership), note=note)
+
+
+def _message_row(message: PublicMessage) -> Row:
+    return Row(
+        f"{message.reference} {message.get_kind_display()}" + (f": {message.subject}" if message.subject else ""),
+        reverse("staff:message_detail", args=[message.pk]),
+        message.due_on,
+        message.is_overdue,
+    )
+
+
+def _interest_row(message: PublicMessage) -> Row:
+    entry = message.partner_seeking
+    return Row(
+        f"{message.reference} about {entry.display_name if entry else 'a partner-seeking entry'}",
+        reverse("staff:message_detail", args=[message.pk]),
+        message.due_on,
+        message.is_overdue,
+        message.get_status_display(),
+    )
 
 
 def _officer_sections(user: Any, register: QuerySet[Partnership], today: dt.date) -> list[Section]:
     sections = []
     messages = visit_selectors.desk_messages(user=user, status=DeskStatus.NEW).filter(council_id=user.council_id)
-    count, rows = _rows(
-        messages,
-        lambda m: Row(
-            f"{m.reference} {m.get_kind_display()}" + (f": {m.subject}" if m.subject else ""),
-            reverse("staff:message_detail", args=[m.pk]),
-            m.due_on,
-            m.is_overdue,
-        ),
-    )
+    count, rows = _rows(messages.exclude(kind=MessageKind.INTEREST), _message_row)
     sections.append(Section("enquiries", "New enquiries and feedback", count, rows, reverse("staff:message_list")))
+    interests = visit_selectors.desk_messages(user=user, status="open").filter(
+        council_id=user.council_id, kind=MessageKind.INTEREST
+    )
+    waiting = interests.aggregate(count=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    rows = [_interest_row(m) for m in interests.select_related("partner_seeking__council")[:SHOWN]]
+    sections.append(
+        Section(
+            "interests",
+            "Expressions of interest to answer",
+            waiting["count"],
+            rows,
+            reverse("staff:message_list"),
+            overdue=waiting["overdue"],
+        )
+    )
     requests = visit_selectors.desk_visit_requests(user=user).filter(council_id=user.council_id)
     count, rows = _rows(
         requests,
@@ -114,7 +142,7 @@ def _officer_sections(user: Any, register: QuerySet[Partnership], today: dt.date
             [
                 Row(
                     f"{a.partnership.partner.name}: {a.years} years",
-                    _contact_url(a.partnership),
+                    _register_url(a.partnership),
                     a.on,
                 )
                 for a in coming[:SHOWN]
@@ -130,7 +158,7 @@ def _officer_sections(user: Any, register: QuerySet[Partnership], today: dt.date
             "notices",
             "Notices to government due",
             count,
-            [Row(f"{n.partnership.partner.name}", _contact_url(n.partnership), n.due_on, n.overdue) for n in notices],
+            [Row(f"{n.partnership.partner.name}", _register_url(n.partnership), n.due_on, n.overdue) for n in notices],
             overdue=sum(n.overdue for n in notices),
         )
     )
@@ -253,7 +281,7 @@ def _national(user: Any, register: QuerySet[Partnership], today: dt.date) -> tup
         overdue.order_by("signed_on", "pk"),
         lambda p: Row(
             f"{p.partner.name} ({p.council.name})",
-            _contact_url(p),
+            _register_url(p),
             p.signed_on + dt.timedelta(days=deadlines.notice_days()),
             True,
         ),

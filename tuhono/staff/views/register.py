@@ -144,6 +144,15 @@ def keep_input_on_conflict(form: Any, error: EditConflict) -> None:
     )
 
 
+def save_checked(form: Any, call: Any) -> tuple[bool, EditConflict | None]:
+    """Run a version-checked service: (saved, None), or (False, the conflict) with the input kept."""
+    try:
+        return run_service(form, call), None
+    except EditConflict as error:
+        keep_input_on_conflict(form, error)
+        return False, error
+
+
 def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     show_errors = request.method == "POST"
     form.prepare_widgets(show_errors=show_errors)
@@ -202,16 +211,12 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
         expected = form.cleaned_data.get("version") or 0
-        try:
-            saved = run_service(
-                form,
-                lambda: services.partnership_update(
-                    actor=request.user, partnership=partnership, expected_version=expected, **fields
-                ),
-            )
-        except EditConflict as error:
-            conflict, saved = error, False
-            keep_input_on_conflict(form, error)
+        saved, conflict = save_checked(
+            form,
+            lambda: services.partnership_update(
+                actor=request.user, partnership=partnership, expected_version=expected, **fields
+            ),
+        )
         if saved:
             messages.success(request, "Partnership saved.")
             return redirect("staff:register_partnership", pk=partnership.pk)
@@ -232,19 +237,16 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.CHANGE_STATUS, partnership.council_id)
     form = StatusChangeForm(posted(request), initial={"version": partnership.version})
     back = reverse("staff:register_partnership", args=[partnership.pk])
+    conflict: EditConflict | None = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         expected = data.pop("version") or 0
-        try:
-            saved = run_service(
-                form,
-                lambda: services.partnership_change_status(
-                    actor=request.user, partnership=partnership, expected_version=expected, **data
-                ),
-            )
-        except EditConflict as error:
-            saved = False
-            keep_input_on_conflict(form, error)
+        saved, conflict = save_checked(
+            form,
+            lambda: services.partnership_change_status(
+                actor=request.user, partnership=partnership, expected_version=expected, **data
+            ),
+        )
         if saved:
             messages.success(request, f"Status changed to {partnership.get_status_display().lower()}.")
             return redirect(back)
@@ -256,6 +258,7 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Change status",
         back_url=back,
         show_errors=request.method == "POST",
+        conflict=conflict,
     )
 
 
@@ -287,7 +290,9 @@ def partnership_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _milestone_values(form: MilestoneForm) -> dict[str, Any]:
-    return dict(form.cleaned_data)
+    values = dict(form.cleaned_data)
+    values.pop("version", None)
+    return values
 
 
 @staff_required
@@ -326,13 +331,18 @@ def milestone_edit(request: HttpRequest, milestone_pk: int) -> HttpResponse:
     milestone = _milestone(request, milestone_pk)
     require(request.user, Action.MILESTONES, milestone.partnership.council_id)
     initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
-    form = MilestoneForm(posted(request), initial=initial)
+    form = MilestoneForm(posted(request), initial={**initial, "version": milestone.version})
     back = reverse("staff:register_partnership", args=[milestone.partnership_id])
+    conflict: EditConflict | None = None
     if request.method == "POST" and form.is_valid():
-        call = lambda: services.milestone_update(  # noqa: E731
-            actor=request.user, milestone=milestone, **_milestone_values(form)
+        expected = form.cleaned_data.get("version") or 0
+        saved, conflict = save_checked(
+            form,
+            lambda: services.milestone_update(
+                actor=request.user, milestone=milestone, expected_version=expected, **_milestone_values(form)
+            ),
         )
-        if run_service(form, call):
+        if saved:
             messages.success(request, "Milestone saved.")
             return redirect(back)
     return form_page(
@@ -342,6 +352,7 @@ def milestone_edit(request: HttpRequest, milestone_pk: int) -> HttpResponse:
         submit="Save",
         back_url=back,
         show_errors=request.method == "POST",
+        conflict=conflict,
     )
 
 

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tuhono.accounts.selectors import scope_to_user_council, user_reads_all_councils
@@ -21,11 +22,12 @@ from tuhono.partnerships.models import Alliance, AllianceMember
 from tuhono.partnerships.permissions import Action, may
 from tuhono.places import gazetteer
 from tuhono.places.services import place_get_or_create
+from tuhono.visits.selectors import desk_interests_in
 
 from ..access import staff_required
 from ..register_forms import AllianceForm, AllianceMemberForm, PartnerSeekingForm
 from .common import form_page, posted, run_service
-from .register import keep_input_on_conflict, user_council_id
+from .register import save_checked, user_council_id
 
 
 def _alliance(pk: int) -> Alliance:
@@ -105,16 +107,12 @@ def alliance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     conflict: EditConflict | None = None
     if request.method == "POST" and form.is_valid():
         expected = form.cleaned_data.get("version") or 0
-        try:
-            saved = run_service(
-                form,
-                lambda: alliance_services.alliance_update(
-                    actor=request.user, alliance=alliance, expected_version=expected, **_alliance_values(form)
-                ),
-            )
-        except EditConflict as error:
-            conflict, saved = error, False
-            keep_input_on_conflict(form, error)
+        saved, conflict = save_checked(
+            form,
+            lambda: alliance_services.alliance_update(
+                actor=request.user, alliance=alliance, expected_version=expected, **_alliance_values(form)
+            ),
+        )
         if saved:
             messages.success(request, "Saved.")
             return redirect(back)
@@ -236,12 +234,29 @@ def _seeking(request: HttpRequest, pk: int) -> PartnerSeeking:
 
 
 @staff_required
+def seeking_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An entry with its contact, and the expressions of interest the public sent about it (on the desk)."""
+    entry = _seeking(request, pk)
+    return render(
+        request,
+        "staff/register/seeking_detail.html",
+        {
+            "entry": entry,
+            "may_edit": may(request.user, Action.PARTNER_SEEKING, entry.council_id),
+            "interests": list(desk_interests_in(user=request.user, seeking_id=entry.pk)),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_required
 def seeking_create(request: HttpRequest) -> HttpResponse:
     if not may(request.user, Action.PARTNER_SEEKING, None):
         raise PermissionDenied("You cannot change the partner-seeking list.")
     form = PartnerSeekingForm(posted(request), councils=_seeking_councils(request.user))
     if request.method == "POST" and form.is_valid():
-        call = lambda: council_services.partner_seeking_create(actor=request.user, **form.cleaned_data)  # noqa: E731
+        values = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        call = lambda: council_services.partner_seeking_create(actor=request.user, **values)  # noqa: E731
         if run_service(form, call):
             messages.success(request, "Entry added. Publish it to show it on the public list.")
             return redirect("staff:register_seeking")
@@ -260,24 +275,32 @@ def seeking_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _seeking(request, pk)
     if not may(request.user, Action.PARTNER_SEEKING, entry.council_id):
         raise PermissionDenied("You cannot change this entry.")
-    fields = council_services.SEEKING_FIELDS
+    initial = {name: getattr(entry, name) for name in council_services.SEEKING_FIELDS}
     form = PartnerSeekingForm(
-        posted(request), councils=_seeking_councils(request.user), initial={n: getattr(entry, n) for n in fields}
+        posted(request), councils=_seeking_councils(request.user), initial={**initial, "version": entry.version}
     )
+    back = reverse("staff:register_seeking_entry", args=[entry.pk])
+    conflict: EditConflict | None = None
     if request.method == "POST" and form.is_valid():
-        call = lambda: council_services.partner_seeking_update(  # noqa: E731
-            actor=request.user, seeking=entry, **form.cleaned_data
+        values = dict(form.cleaned_data)
+        expected = values.pop("version") or 0
+        saved, conflict = save_checked(
+            form,
+            lambda: council_services.partner_seeking_update(
+                actor=request.user, seeking=entry, expected_version=expected, **values
+            ),
         )
-        if run_service(form, call):
+        if saved:
             messages.success(request, "Entry saved.")
-            return redirect("staff:register_seeking")
+            return redirect(back)
     return form_page(
         request,
         form=form,
         title=f"Edit the entry for {entry.display_name}",
         submit="Save",
-        back_url=reverse("staff:register_seeking"),
+        back_url=back,
         show_errors=request.method == "POST",
+        conflict=conflict,
     )
 
 

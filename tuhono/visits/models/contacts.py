@@ -56,7 +56,11 @@ class ContactLogEntry(models.Model):
 
 
 class PublicMessage(models.Model):
-    """An international enquiry or website feedback sent through the public site."""
+    """An international enquiry, website feedback or an expression of interest sent through the public site.
+
+    An expression of interest names the published partner-seeking entry it answers; it is worked on the
+    desk like any other message.
+    """
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     council = models.ForeignKey("councils.Council", on_delete=models.PROTECT, related_name="public_messages")
@@ -76,10 +80,27 @@ class PublicMessage(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     due_on = models.DateField("reply due", null=True, blank=True, editable=False)
+    partner_seeking = models.ForeignKey(
+        "councils.PartnerSeeking",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="expressions_of_interest",
+        editable=False,
+        help_text="Expressions of interest only: the partner-seeking entry it answers.",
+    )
 
     class Meta:
         ordering = ["-received_at", "-pk"]
         indexes = [models.Index(fields=["council", "status", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="interest", partner_seeking__isnull=False)
+                | (~models.Q(kind="interest") & models.Q(partner_seeking__isnull=True)),
+                name="public_message_interest_names_entry",
+                violation_error_message="An expression of interest answers one partner-seeking entry.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.get_kind_display()}"

@@ -20,7 +20,7 @@ from .programme import (
     travel_briefing_record,
 )
 from .records import party_add, party_remove, party_update, visit_create, visit_update
-from .requests import message_submit, visit_request_submit
+from .requests import interest_submit, message_submit, visit_request_submit
 from .workflow import (
     TransitionRefused,
     visit_approve,
@@ -46,6 +46,7 @@ __all__ = [
     "desk_status_set",
     "gift_add",
     "gift_remove",
+    "interest_submit",
     "itinerary_item_add",
     "itinerary_item_remove",
     "itinerary_item_update",

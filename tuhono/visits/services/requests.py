@@ -7,17 +7,21 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tuhono.accounts.enums import Role
 from tuhono.audit.services import audit_record
-from tuhono.councils.models import Council
+from tuhono.councils.models import Council, PartnerSeeking
 
 from .. import emails
 from ..enums import MessageKind, VisitKind, VisitSource
 from ..models import PublicMessage, Visit
 from .common import desk_due_on, reference_next
 from .records import visit_create
+
+NON_FIELD = "__all__"
 
 
 @transaction.atomic
@@ -88,9 +92,11 @@ def message_submit(
     subject: str = "",
     helpful: str = "",
     page: str = "",
+    partner_seeking: PartnerSeeking | None = None,
 ) -> PublicMessage:
     """Record an enquiry or feedback, give it a reference, acknowledge it and tell the team (after commit)."""
     record = PublicMessage(
+        partner_seeking=partner_seeking,
         reference=reference_next(),
         council=council,
         kind=kind,
@@ -116,8 +122,41 @@ def message_submit(
     )
     if email:
         transaction.on_commit(partial(emails.send_message_acknowledgement, message_id=record.pk))
-    if kind == MessageKind.ENQUIRY:
+    if kind in (MessageKind.ENQUIRY, MessageKind.INTEREST):
         transaction.on_commit(
             partial(emails.send_new_message_notice, message_id=record.pk, roles=[Role.PARTNERSHIPS_OFFICER])
         )
     return record
+
+
+INTEREST_LIMITS = {"name": 200, "organisation": 300, "message": 3000}
+
+
+@transaction.atomic
+def interest_submit(
+    *, seeking: PartnerSeeking, name: str, email: str, organisation: str, message: str
+) -> PublicMessage:
+    """Record someone's interest in a published partner-seeking entry, as a message on the desk.
+
+    The entry's own council answers it; an entry from abroad is answered by this install's home council.
+    Refused (ValidationError, nothing saved) for an entry that is not published, or input out of bounds.
+    """
+    values = {"name": name.strip(), "organisation": organisation.strip(), "message": message.strip()}
+    errors = {
+        field: f"Enter {field} of {limit} characters or fewer"
+        for field, limit in INTEREST_LIMITS.items()
+        if len(values[field]) > limit
+    }
+    if not PartnerSeeking.objects.select_for_update().filter(pk=seeking.pk, published=True).exists():
+        errors[NON_FIELD] = "This entry is no longer on the partner-seeking list."
+    if errors:
+        raise ValidationError(errors)
+    council = seeking.council or Council.objects.get(slug=settings.TUHONO_HOME_COUNCIL_SLUG)
+    return message_submit(
+        council=council,
+        kind=MessageKind.INTEREST,
+        subject=f"Interest in partnering with {seeking.display_name}"[:300],
+        email=email.strip(),
+        partner_seeking=seeking,
+        **values,
+    )
