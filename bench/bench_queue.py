@@ -14,27 +14,17 @@ import pathlib
 import random
 import statistics
 import sys
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import scratch_database, signed_in_client  # noqa: E402
+from common import scratch_database, signed_in_client, timed_ms  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 SIZES = (110, 30_000)
 COUNCILS = 60
 ROLES = ("partnerships_officer", "security_officer", "approver", "national_coordinator")
-
-
-def _timed(call, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def _row(label: str, times: list[float], queries: int) -> None:
@@ -228,7 +218,7 @@ def main() -> None:
                 connection.queries_log.clear()
                 with CaptureQueriesContext(connection) as queries:
                     client.get("/staff/")
-                _row(role.replace("_", " "), _timed(lambda client=client: client.get("/staff/"), 15), len(queries))
+                _row(role.replace("_", " "), timed_ms(lambda client=client: client.get("/staff/"), 15), len(queries))
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ import os
 import pathlib
 import statistics
 import sys
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import scratch_database  # noqa: E402
+from common import scratch_database, timed_ms  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -25,15 +24,6 @@ MEMBERS = [
     {"name": "Li Wei", "name_original": "李伟", "role": "Director", "organisation": "Bureau", "nationality": "CN"},
     {"name": "Chen Jing", "name_original": "陈静", "role": "Planner", "organisation": "Bureau", "nationality": "CN"},
 ]
-
-
-def _timed(call, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def _row(label: str, times: list[float], queries: int | None = None) -> None:
@@ -87,8 +77,8 @@ def main() -> None:
 
         print(f"bench_visits ({connection.vendor}; screening on commit is the vetting module's, included)")
         print("public request, per submission:")
-        _row("bare Visit insert (baseline)", _timed(bare, 200))
-        _row("visit_request_submit (reference, audit, 2 members)", _timed(submit, 200))
+        _row("bare Visit insert (baseline)", timed_ms(bare, 200))
+        _row("visit_request_submit (reference, audit, 2 members)", timed_ms(submit, 200))
 
         client = Client()
         client.force_login(officer)
@@ -104,7 +94,7 @@ def main() -> None:
                 connection.queries_log.clear()  # a full log (maxlen) would count nothing
                 with CaptureQueriesContext(connection) as queries:
                     client.get(url)
-                _row(label, _timed(lambda url=url: client.get(url), 30), len(queries))
+                _row(label, timed_ms(lambda url=url: client.get(url), 30), len(queries))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,16 @@ OUT = ROOT / "bench" / "out"
 GUNICORN = [sys.executable, "-m", "gunicorn", "config.wsgi"]
 
 
+def timed_ms(call: Any, repeat: int) -> list[float]:
+    """Milliseconds each of `repeat` calls took."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def manage(*args: str, env: dict[str, str]) -> str:
     """Run `manage.py` with these arguments in `env`; its output, or exit with what it said."""
     result = subprocess.run(  # noqa: S603

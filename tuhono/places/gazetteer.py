@@ -264,9 +264,9 @@ def admin1_code_for(name: str, country_code: str) -> str | None:
 
 def capital_of(country_code: str) -> GazetteerPlace | None:
     """The capital, where a whole-country partner is drawn on the map."""
-    from .countries import _countries
+    from .countries import geonames_countries
 
-    country = _countries().get(country_code.upper())
+    country = geonames_countries().get(country_code.upper())
     if not country or not country.get("capital"):
         return None
     return lookup(country["capital"], country_code)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tuhono.public.forms import DateInput, GovukFormMixin, country_choices
+from tuhono.core.forms import DateInput, GovukFormMixin, country_choices
 from tuhono.visits.enums import (
     DeskStatus,
     GiftDirection,

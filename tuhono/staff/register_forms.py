@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 
 from tuhono.core.dates import DatePrecision
+from tuhono.core.forms import DateInput, country_choices
 from tuhono.councils.models import Council, PartnerSeeking
 from tuhono.partnerships.enums import AllianceKind, MilestoneKind, OwnerKind, PartnershipKind, PartnershipStatus
 from tuhono.partnerships.models import FocusArea
-from tuhono.public.forms import DateInput, country_choices
 
 from .forms import StaffForm
 

@@ -17,21 +17,10 @@ from django.utils import timezone
 
 from tuhono.accounts.models import User
 
+from . import services
 from .enums import Agency, DecisionOutcome, GovernmentResponse, MatchStatus, NoticeStage
 from .models import Decision, ScreeningMatch
 from .questionnaire import QUESTIONS
-from .services import (
-    advice_answer,
-    advice_record,
-    assessment_start,
-    assessment_submit,
-    assessment_update,
-    decision_sign,
-    match_confirm,
-    match_dismiss,
-    notice_record,
-    screening_sweep,
-)
 
 DEMO_DELEGATION = "Guangdong Overseas Friendship Association (demonstration)"
 
@@ -52,13 +41,13 @@ def _work_alerts(security: User, case: Any, confirm: str, dismiss: str) -> None:
             match.score >= 0.9
             and not ScreeningMatch.objects.filter(party=match.party, status=MatchStatus.CONFIRMED).exists()
         ):
-            match_confirm(actor=security, match=match, reason=confirm)
+            services.match_confirm(actor=security, match=match, reason=confirm)
         else:
-            match_dismiss(actor=security, match=match, reason=dismiss)
+            services.match_dismiss(actor=security, match=match, reason=dismiss)
 
 
 def _assess(security: User, case: Any, *, rating: str, rationale: str, risky: set[str], notes: str) -> Any:
-    assessment = assessment_start(actor=security, case=case)
+    assessment = services.assessment_start(actor=security, case=case)
     answers = {
         key: {
             "answer": question.risk_answer if key in risky else ("no" if question.risk_answer == "yes" else "yes"),
@@ -66,13 +55,15 @@ def _assess(security: User, case: Any, *, rating: str, rationale: str, risky: se
         }
         for key, question in QUESTIONS.items()
     }
-    assessment_update(actor=security, assessment=assessment, answers=answers, rating=rating, rationale=rationale)
+    services.assessment_update(
+        actor=security, assessment=assessment, answers=answers, rating=rating, rationale=rationale
+    )
     return assessment
 
 
 def _advise(security: User, assessment: Any, *, question: str, answer: str, reference: str) -> None:
     today = timezone.localdate()
-    advice = advice_record(
+    advice = services.advice_record(
         actor=security,
         assessment=assessment,
         agency=Agency.NZSIS,
@@ -80,7 +71,7 @@ def _advise(security: User, assessment: Any, *, question: str, answer: str, refe
         reference=reference,
         question=question,
     )
-    advice_answer(actor=security, advice=advice, answered_on=today - dt.timedelta(days=6), answer=answer)
+    services.advice_answer(actor=security, advice=advice, answered_on=today - dt.timedelta(days=6), answer=answer)
 
 
 @transaction.atomic
@@ -111,8 +102,8 @@ def demo_partnership_cleared(*, partnership: Any, security: User, approver: User
         answer="Not known to; the association is. Keep it out of the arrangement and report any approach.",
         reference="NZSIS-DEMO-2026-03",
     )
-    assessment_submit(actor=security, assessment=assessment)
-    decision_sign(
+    services.assessment_submit(actor=security, assessment=assessment)
+    services.decision_sign(
         actor=approver,
         assessment=assessment,
         outcome=DecisionOutcome.PROCEED_WITH_CONDITIONS,
@@ -121,7 +112,7 @@ def demo_partnership_cleared(*, partnership: Any, security: User, approver: User
         traveller_conditions="Travel with loan devices only, and report any gift or approach to the security officer.",
         review_on=timezone.localdate() + dt.timedelta(days=365),
     )
-    notice_record(
+    services.notice_record(
         actor=security,
         partnership=partnership,
         stage=NoticeStage.BEFORE_NEGOTIATION,
@@ -158,7 +149,7 @@ def demo_visit_declined(*, council: Any, officer: User, security: User, approver
         )
         visits.visit_triage(actor=officer, visit=visit)
         visits.visit_send_to_vetting(actor=officer, visit=visit)
-    screening_sweep(actor=None, council_id=council.pk)
+    services.screening_sweep(actor=None, council_id=council.pk)
     _work_alerts(
         security,
         visit,
@@ -180,8 +171,8 @@ def demo_visit_declined(*, council: Any, officer: User, security: User, approver
         answer="Yes: the leader works for a united-front office and has sought access to local officials before.",
         reference="NZSIS-DEMO-2026-07",
     )
-    assessment_submit(actor=security, assessment=assessment)
-    decision_sign(
+    services.assessment_submit(actor=security, assessment=assessment)
+    services.decision_sign(
         actor=approver,
         assessment=assessment,
         outcome=DecisionOutcome.DECLINE,

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from tuhono.councils.models import Council
 from tuhono.councils.selectors import council_get
 from tuhono.partnerships import facets, selectors, statistics
+from tuhono.partnerships import page as partnership_page
 from tuhono.partnerships.models import Partnership
 
 COUNCILS_PER_PAGE = 100
@@ -74,7 +75,7 @@ def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "council": council,
             "national": selectors.is_national_install(),
             "partnerships": partnerships,
-            "groups": selectors.partnerships_grouped_by_region(partnerships),
+            "groups": partnership_page.partnerships_grouped_by_region(partnerships),
             "others": [p for p in partnerships if p.kind == "strategic_alliance"],
             "legacy_councils": legacy,
             "anniversaries": statistics.anniversaries_upcoming(council_slug=slug),

@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar, Event, vRecur
 
-from tuhono.api.serializers import partnership_public
 from tuhono.core.dates import DatePrecision
 from tuhono.core.spreadsheet import csv_writer
 from tuhono.partnerships import selectors
 from tuhono.partnerships.models import Milestone, Partnership
+from tuhono.partnerships.public_record import partnership_public
 
 LICENCE_URL = getattr(settings, "TUHONO_OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
 LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"

@@ -14,13 +14,13 @@ from tuhono.core.ratelimit import form_rate_limited
 from tuhono.councils.models import Council, PartnerSeeking
 from tuhono.councils.selectors import partner_seeking_list_public
 from tuhono.councils.services import partner_seeking_submit
-from tuhono.places.countries import _countries, country_code_for
+from tuhono.places.countries import country_code_for, geonames_countries
 from tuhono.visits.services import interest_submit
 
 
 def _country_choices() -> list[tuple[str, str]]:
     countries = sorted(
-        ((code, country["name"]) for code, country in _countries().items() if code != "NZ"), key=lambda c: c[1]
+        ((code, country["name"]) for code, country in geonames_countries().items() if code != "NZ"), key=lambda c: c[1]
     )
     return [("", "Choose a country"), *countries]
 

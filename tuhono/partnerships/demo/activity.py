@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..enums import MilestoneKind, PartnershipStatus
+from ..milestone_services import milestone_add
 from ..models import Partnership
-from ..services import milestone_add
 
 ACTIVITY_TITLE = "Partnership exchange (demonstration record)"
 

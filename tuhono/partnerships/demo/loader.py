@@ -21,8 +21,9 @@ from tuhono.places.models import Place
 from tuhono.places.services import place_get_or_create
 
 from ..alliance_services import alliance_create, alliance_member_add
+from ..milestone_services import milestone_add
 from ..models import Alliance, Partnership
-from ..services import milestone_add, partnership_create
+from ..services import partnership_create
 from .files import decimal, demo_rows, integer, listed, partial_date
 
 # What the register records as the reason for each demonstration partnership's first status.

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from tuhono.accounts.enums import Role
 from tuhono.accounts.models import User
 from tuhono.councils.models import Council
-from tuhono.partnerships import selectors, services
+from tuhono.partnerships import milestone_services, selectors, services
 from tuhono.places.models import Place
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def officer() -> User:
     tie(home, "Busy", dt.date(1977, 1, 20), published=True)  # 50 years on 20 January 2027
     tie(home, "Draft", dt.date(2026, 3, 1))  # not published, signed this year
     tie(other, "Elsewhere", dt.date(2017, 1, 10))  # another council's draft and anniversary
-    services.milestone_add(
+    milestone_services.milestone_add(
         actor=None,
         partnership=home.partnerships.get(partner__name="Busy"),
         occurred_on=dt.date(2026, 6, 1),

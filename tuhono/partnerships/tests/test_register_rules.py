@@ -13,7 +13,7 @@ from tuhono.accounts.models import User
 from tuhono.audit.models import AuditEvent
 from tuhono.councils.models import Council
 from tuhono.councils.services import partner_seeking_create
-from tuhono.partnerships import alliance_services, services
+from tuhono.partnerships import alliance_services, milestone_services, services
 from tuhono.partnerships.editing import EditConflict
 from tuhono.partnerships.models import Partnership
 from tuhono.places.models import Place
@@ -67,7 +67,7 @@ def test_only_the_councils_officer_changes_its_register(world):
         with pytest.raises(PermissionDenied):
             services.partnership_set_published(actor=world[who], partnership=partnership, published=True)
         with pytest.raises(PermissionDenied):
-            services.milestone_add(
+            milestone_services.milestone_add(
                 actor=world[who], partnership=partnership, occurred_on=dt.date(2020, 1, 1), title="Not mine"
             )
         with pytest.raises(PermissionDenied):

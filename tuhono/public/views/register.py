@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tuhono.partnerships import page as partnership_page
 from tuhono.partnerships import selectors
 from tuhono.partnerships.enums import AllianceKind, PartnershipKind, PartnershipStatus
 from tuhono.partnerships.facets import filter_choices_public
@@ -26,7 +27,7 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "partnerships": partnerships,
             "page": page,
-            "groups": selectors.partnerships_grouped_by_region(partnerships),
+            "groups": partnership_page.partnerships_grouped_by_region(partnerships),
             "alliances": list(selectors.alliance_list_public(kind=AllianceKind.ALLIANCE, council_slug=council_slug))
             if show_multilateral
             else [],
@@ -44,7 +45,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = selectors.partnership_get_public(slug=slug)
     if partnership is None:
         raise Http404("No published partnership at this address")
-    return render(request, "public/partnership_detail.html", selectors.partnership_page_context(partnership))
+    return render(request, "public/partnership_detail.html", partnership_page.partnership_page_context(partnership))
 
 
 def alliance_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tuhono.public.forms import DateInput
+from tuhono.core.forms import DateInput
 from tuhono.staff.forms import StaffForm
 from tuhono.vetting.enums import Agency, CounterpartRole, DecisionOutcome, GovernmentResponse, NoticeStage, PartySchema
 

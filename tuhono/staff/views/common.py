@@ -13,16 +13,21 @@ def posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
+def add_refusal(form: Any, error: ValidationError) -> None:
+    """Put what a service refused onto the form, beside the field it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
 def run_service(form: Any, call: Callable[[], Any]) -> bool:
     """Run a service; put what it refuses onto the form (by field when it names one)."""
     try:
         call()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
+        add_refusal(form, error)
         return False
     return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from tuhono.accounts.selectors import user_reads_all_councils
 from tuhono.councils.models import Council
-from tuhono.partnerships import selectors, services
+from tuhono.partnerships import milestone_services, selectors, services
+from tuhono.partnerships import page as partnership_page
 from tuhono.partnerships.editing import EditConflict
 from tuhono.partnerships.models import Milestone, Partnership
 from tuhono.partnerships.permissions import Action, may, require
@@ -153,6 +155,27 @@ def save_checked(form: Any, call: Any) -> tuple[bool, EditConflict | None]:
         return False, error
 
 
+def checked_edit(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[int, dict[str, Any]], Any],
+    *,
+    saved_message: Callable[[], str],
+    back: str,
+    **page: Any,
+) -> HttpResponse:
+    """A version-checked edit: save and go back, or show the form again (with the other editor's changes named)."""
+    conflict: EditConflict | None = None
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        expected = values.pop("version", 0) or 0
+        saved, conflict = save_checked(form, lambda: save(expected, values))
+        if saved:
+            messages.success(request, saved_message())
+            return redirect(back)
+    return form_page(request, form=form, back_url=back, show_errors=request.method == "POST", conflict=conflict, **page)
+
+
 def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     show_errors = request.method == "POST"
     form.prepare_widgets(show_errors=show_errors)
@@ -236,29 +259,17 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = _get(request, pk)
     require(request.user, Action.CHANGE_STATUS, partnership.council_id)
     form = StatusChangeForm(posted(request), initial={"version": partnership.version})
-    back = reverse("staff:register_partnership", args=[partnership.pk])
-    conflict: EditConflict | None = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        expected = data.pop("version") or 0
-        saved, conflict = save_checked(
-            form,
-            lambda: services.partnership_change_status(
-                actor=request.user, partnership=partnership, expected_version=expected, **data
-            ),
-        )
-        if saved:
-            messages.success(request, f"Status changed to {partnership.get_status_display().lower()}.")
-            return redirect(back)
-    return form_page(
+    return checked_edit(
         request,
-        form=form,
+        form,
+        lambda expected, data: services.partnership_change_status(
+            actor=request.user, partnership=partnership, expected_version=expected, **data
+        ),
+        saved_message=lambda: f"Status changed to {partnership.get_status_display().lower()}.",
+        back=reverse("staff:register_partnership", args=[partnership.pk]),
         title=f"Change the status of the partnership with {partnership.partner.name}",
         intro=f"It is {partnership.get_status_display().lower()} now.",
         submit="Change status",
-        back_url=back,
-        show_errors=request.method == "POST",
-        conflict=conflict,
     )
 
 
@@ -281,7 +292,7 @@ def partnership_preview(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "staff/register/preview.html",
         {
-            **selectors.partnership_page_context(partnership),
+            **partnership_page.partnership_page_context(partnership),
             "staff_url": reverse("staff:register_partnership", args=[partnership.pk]),
         },
     )
@@ -302,7 +313,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = MilestoneForm(posted(request))
     back = reverse("staff:register_partnership", args=[partnership.pk])
     if request.method == "POST" and form.is_valid():
-        call = lambda: services.milestone_add(  # noqa: E731
+        call = lambda: milestone_services.milestone_add(  # noqa: E731
             actor=request.user, partnership=partnership, **_milestone_values(form)
         )
         if run_service(form, call):
@@ -330,29 +341,18 @@ def _milestone(request: HttpRequest, milestone_pk: int) -> Milestone:
 def milestone_edit(request: HttpRequest, milestone_pk: int) -> HttpResponse:
     milestone = _milestone(request, milestone_pk)
     require(request.user, Action.MILESTONES, milestone.partnership.council_id)
-    initial = {name: getattr(milestone, name) for name in services.MILESTONE_FIELDS}
+    initial = {name: getattr(milestone, name) for name in milestone_services.MILESTONE_FIELDS}
     form = MilestoneForm(posted(request), initial={**initial, "version": milestone.version})
-    back = reverse("staff:register_partnership", args=[milestone.partnership_id])
-    conflict: EditConflict | None = None
-    if request.method == "POST" and form.is_valid():
-        expected = form.cleaned_data.get("version") or 0
-        saved, conflict = save_checked(
-            form,
-            lambda: services.milestone_update(
-                actor=request.user, milestone=milestone, expected_version=expected, **_milestone_values(form)
-            ),
-        )
-        if saved:
-            messages.success(request, "Milestone saved.")
-            return redirect(back)
-    return form_page(
+    return checked_edit(
         request,
-        form=form,
+        form,
+        lambda expected, _values: milestone_services.milestone_update(
+            actor=request.user, milestone=milestone, expected_version=expected, **_milestone_values(form)
+        ),
+        saved_message=lambda: "Milestone saved.",
+        back=reverse("staff:register_partnership", args=[milestone.partnership_id]),
         title=f"Edit the milestone “{milestone.title}”",
         submit="Save",
-        back_url=back,
-        show_errors=request.method == "POST",
-        conflict=conflict,
     )
 
 
@@ -362,7 +362,7 @@ def milestone_remove(request: HttpRequest, milestone_pk: int) -> HttpResponse:
     milestone = _milestone(request, milestone_pk)
     partnership_pk = milestone.partnership_id
     try:
-        services.milestone_remove(actor=request.user, milestone=milestone)
+        milestone_services.milestone_remove(actor=request.user, milestone=milestone)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

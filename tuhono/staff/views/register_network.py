@@ -27,7 +27,7 @@ from tuhono.visits.selectors import desk_interests_in
 from ..access import staff_required
 from ..register_forms import AllianceForm, AllianceMemberForm, PartnerSeekingForm
 from .common import form_page, posted, run_service
-from .register import save_checked, user_council_id
+from .register import checked_edit, save_checked, user_council_id
 
 
 def _alliance(pk: int) -> Alliance:
@@ -279,28 +279,16 @@ def seeking_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PartnerSeekingForm(
         posted(request), councils=_seeking_councils(request.user), initial={**initial, "version": entry.version}
     )
-    back = reverse("staff:register_seeking_entry", args=[entry.pk])
-    conflict: EditConflict | None = None
-    if request.method == "POST" and form.is_valid():
-        values = dict(form.cleaned_data)
-        expected = values.pop("version") or 0
-        saved, conflict = save_checked(
-            form,
-            lambda: council_services.partner_seeking_update(
-                actor=request.user, seeking=entry, expected_version=expected, **values
-            ),
-        )
-        if saved:
-            messages.success(request, "Entry saved.")
-            return redirect(back)
-    return form_page(
+    return checked_edit(
         request,
-        form=form,
+        form,
+        lambda expected, values: council_services.partner_seeking_update(
+            actor=request.user, seeking=entry, expected_version=expected, **values
+        ),
+        saved_message=lambda: "Entry saved.",
+        back=reverse("staff:register_seeking_entry", args=[entry.pk]),
         title=f"Edit the entry for {entry.display_name}",
         submit="Save",
-        back_url=back,
-        show_errors=request.method == "POST",
-        conflict=conflict,
     )
 
 

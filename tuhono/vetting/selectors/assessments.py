@@ -12,19 +12,19 @@ from ..cases import case_ref
 from ..enums import AssessmentStatus, DecisionOutcome, MatchStatus
 from ..models import Advice, Arrangement, Assessment, Decision, ScreenedParty, ScreeningMatch
 from ..questionnaire import QUESTIONNAIRE
-from .common import _scoped
+from .common import council_scoped
 from .screening import case_parties, suggested_rating
 
 # --- assessments -----------------------------------------------------------------------------
 
 
 def assessments_list(*, user: Any) -> QuerySet[Assessment]:
-    return _scoped(Assessment.objects.select_related("assessed_by"), user).order_by("-updated_at", "-pk")
+    return council_scoped(Assessment.objects.select_related("assessed_by"), user).order_by("-updated_at", "-pk")
 
 
 def assessment_get(*, user: Any, pk: int) -> Assessment | None:
     return (
-        _scoped(Assessment.objects.select_related("assessed_by", "council"), user)
+        council_scoped(Assessment.objects.select_related("assessed_by", "council"), user)
         .prefetch_related(
             Prefetch("advice", queryset=Advice.objects.select_related("recorded_by")),
             Prefetch("decisions", queryset=Decision.objects.select_related("decided_by")),

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from ..access import user_may_read_vetting
 
 
-def _scoped(queryset: QuerySet, user: Any, council_field: str = "council") -> QuerySet:
+def council_scoped(queryset: QuerySet, user: Any, council_field: str = "council") -> QuerySet:
     if not user_may_read_vetting(user):
         return queryset.none()
     return queryset.filter(**{f"{council_field}_id": user.council_id})

@@ -21,7 +21,7 @@ from tuhono.partnerships.models import Partnership
 
 from ..enums import AssessmentStatus, NoticeStage, ScreeningStatus
 from ..models import Advice, Arrangement, ArrangementNotice, Assessment, Decision, ScreenedParty
-from .common import _scoped
+from .common import council_scoped
 
 # A partnership signed in the last year is a new arrangement; older ones are notified only when recorded as one.
 NEW_ARRANGEMENT_DAYS = 365
@@ -32,19 +32,19 @@ def parties_to_screen(*, user: Any, now: dt.datetime | None = None) -> QuerySet[
     now = now or timezone.now()
     stale_before = now - dt.timedelta(days=settings.TUHONO_SCREENING_STALE_DAYS)
     return (
-        _scoped(ScreenedParty.objects.all(), user)
+        council_scoped(ScreenedParty.objects.all(), user)
         .filter(Q(status=ScreeningStatus.PENDING) | Q(screened_at__lt=stale_before))
         .order_by("screened_at", "pk")
     )
 
 
 def assessments_in(*, user: Any, status: str) -> QuerySet[Assessment]:
-    return _scoped(Assessment.objects.all(), user).filter(status=status).order_by("created_at", "pk")
+    return council_scoped(Assessment.objects.all(), user).filter(status=status).order_by("created_at", "pk")
 
 
 def advice_unanswered(*, user: Any) -> QuerySet[Advice]:
     return (
-        _scoped(Advice.objects.all(), user, "assessment__council")
+        council_scoped(Advice.objects.all(), user, "assessment__council")
         .filter(answered_on__isnull=True)
         .select_related("assessment")
         .order_by("sought_on", "pk")
@@ -55,7 +55,7 @@ def decisions_to_review(*, user: Any, today: dt.date | None = None, within_days:
     """The latest decision of each decided case whose review date is near or past."""
     today = today or timezone.localdate()
     return (
-        _scoped(Decision.objects.all(), user, "assessment__council")
+        council_scoped(Decision.objects.all(), user, "assessment__council")
         .filter(assessment__status=AssessmentStatus.DECIDED, review_on__lte=today + dt.timedelta(days=within_days))
         .select_related("assessment")
         .order_by("review_on", "pk")

@@ -18,7 +18,7 @@ from tuhono.audit.services import json_digest
 from tuhono.core.spreadsheet import csv_writer
 
 from ..models import NamesakeClearing, ScreeningRecord
-from .common import _scoped
+from .common import council_scoped
 
 RECORDED = "vetting.screening_recorded"
 
@@ -41,7 +41,9 @@ _STATE_LABELS = {
 def clearings_list(*, user: Any, state: str = "") -> list[ClearingView]:
     """The council's namesake clearings, newest first, each with whether it still holds."""
     now = timezone.now()
-    clearings = _scoped(NamesakeClearing.objects.all(), user).select_related("cleared_by", "party", "list_entity")
+    clearings = council_scoped(NamesakeClearing.objects.all(), user).select_related(
+        "cleared_by", "party", "list_entity"
+    )
     views, seen = [], set()
     for clearing in clearings.order_by("-cleared_at", "-pk"):
         key = (clearing.subject_hash, clearing.list_entity_id)
@@ -76,7 +78,7 @@ def screening_records(
 ) -> QuerySet[ScreeningRecord]:
     """The council's screening records, newest first: of one case, and/or screened between two dates
     (both days included, in the council's time zone)."""
-    records = _scoped(ScreeningRecord.objects.all(), user).select_related("screened_by")
+    records = council_scoped(ScreeningRecord.objects.all(), user).select_related("screened_by")
     if case is not None:
         records = records.filter(case_type=ContentType.objects.get_for_model(case), case_id=case.pk)
     if date_from:
@@ -87,7 +89,7 @@ def screening_records(
 
 
 def screening_record_get(*, user: Any, pk: int) -> ScreeningRecord | None:
-    return _scoped(ScreeningRecord.objects.select_related("screened_by"), user).filter(pk=pk).first()
+    return council_scoped(ScreeningRecord.objects.select_related("screened_by"), user).filter(pk=pk).first()
 
 
 @dataclass(frozen=True)

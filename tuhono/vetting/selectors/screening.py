@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ..enums import MatchStatus, ScreeningStatus
 from ..models import Counterpart, ScreenedParty, ScreeningMatch
-from .common import _scoped
+from .common import council_scoped
 
 # --- screening -------------------------------------------------------------------------------
 
@@ -19,7 +19,7 @@ from .common import _scoped
 def alert_queue(*, user: Any) -> QuerySet[ScreeningMatch]:
     """Open alerts of the user's council, highest score first."""
     return (
-        _scoped(ScreeningMatch.objects.all(), user, "party__council")
+        council_scoped(ScreeningMatch.objects.all(), user, "party__council")
         .filter(status=MatchStatus.OPEN)
         .select_related("party", "list_version", "list_version__source")
         .order_by("-score", "pk")
@@ -27,7 +27,7 @@ def alert_queue(*, user: Any) -> QuerySet[ScreeningMatch]:
 
 
 def parties_list(*, user: Any, status: str = "") -> QuerySet[ScreenedParty]:
-    queryset = _scoped(ScreenedParty.objects.all(), user).annotate(
+    queryset = council_scoped(ScreenedParty.objects.all(), user).annotate(
         open_alerts=Count("matches", filter=Q(matches__status=MatchStatus.OPEN))
     )
     if status in ScreeningStatus.values:
@@ -37,7 +37,7 @@ def parties_list(*, user: Any, status: str = "") -> QuerySet[ScreenedParty]:
 
 def party_get(*, user: Any, pk: int) -> ScreenedParty | None:
     return (
-        _scoped(ScreenedParty.objects.all(), user)
+        council_scoped(ScreenedParty.objects.all(), user)
         .prefetch_related(
             Prefetch(
                 "matches",
@@ -51,7 +51,7 @@ def party_get(*, user: Any, pk: int) -> ScreenedParty | None:
 
 
 def match_get(*, user: Any, pk: int) -> ScreeningMatch | None:
-    return _scoped(ScreeningMatch.objects.select_related("party"), user, "party__council").filter(pk=pk).first()
+    return council_scoped(ScreeningMatch.objects.select_related("party"), user, "party__council").filter(pk=pk).first()
 
 
 def case_parties(*, case: models.Model) -> QuerySet[ScreenedParty]:
@@ -69,7 +69,7 @@ def case_parties(*, case: models.Model) -> QuerySet[ScreenedParty]:
 
 
 def counterparts_for(*, user: Any, partnership: Any) -> QuerySet[Counterpart]:
-    return _scoped(Counterpart.objects.filter(partnership=partnership), user)
+    return council_scoped(Counterpart.objects.filter(partnership=partnership), user)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ..access import require_worker
 from ..enums import MatchStatus
 from ..models import ScreeningMatch
 from .clearings import clearing_record
-from .sync import _audit, _party_status
+from .sync import audit_match, party_status
 
 
 def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
@@ -36,17 +36,12 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
     match.full_clean()
     match.save()
     party = match.party
-    party.status = _party_status(party)
+    party.status = party_status(party)
     party.save(update_fields=["status"])
-    _audit(
+    audit_match(
         actor,
         "alert_confirmed" if status == MatchStatus.CONFIRMED else "alert_dismissed",
         match,
-        party.council_id,
-        party=party.pk,
-        entity=match.entity_id,
-        source=match.source_name,
-        score=match.score,
         reason_digest=text_digest(match.decision_reason),
         content_hash=match.dismissed_content_hash,
         clearing=match.clearing_id,

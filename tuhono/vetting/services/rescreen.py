@@ -12,7 +12,7 @@ from ..enums import ScreeningStatus, ScreeningTrigger
 from ..models import RescreenRun, ScreenedParty, ScreeningMatch
 from .records import screening_record_write
 from .screening import party_screen
-from .sync import SyncCounts, _audit, _party_status, _sync_matches
+from .sync import SyncCounts, party_status, sync_matches, vetting_audit
 
 # Parties re-screened per transaction; progress is recorded after each batch.
 BATCH = 200
@@ -47,9 +47,9 @@ def _batch(
         )
         synced = SyncCounts()
         if found or party.pk in touched:
-            synced = _sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
+            synced = sync_matches(actor=actor, party=party, found=found, scope=scope, removed=removed)
             counts.add(synced)
-            status = _party_status(party)
+            status = party_status(party)
             if status != party.status:
                 party.status = status
                 party.save(update_fields=["status"])
@@ -125,7 +125,7 @@ def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> Rescr
     with transaction.atomic():
         run.finished_at = timezone.now()
         run.save()
-        _audit(
+        vetting_audit(
             actor,
             "rescreen_completed",
             run,

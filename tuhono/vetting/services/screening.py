@@ -20,7 +20,7 @@ from ..enums import CounterpartRole, PartySchema, ScreeningStatus, ScreeningTrig
 from ..models import Counterpart, ScreenedParty
 from .clearings import parties_with_expired_clearings
 from .records import screening_record_write
-from .sync import _audit, _party_status, _sync_matches
+from .sync import party_status, sync_matches, vetting_audit
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def _subject_hash(spec: PartySpec) -> str:
 
 
 def _record_screening(party: ScreenedParty, actor: Any, versions: list[int]) -> None:
-    party.status = _party_status(party)
+    party.status = party_status(party)
     party.screened_at = timezone.now()
     party.screened_by = actor if getattr(actor, "is_authenticated", False) else None
     party.full_clean()
@@ -71,7 +71,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
             party.save(update_fields=["status"])
         engine.index_build_schedule()
         return party
-    counts = _sync_matches(actor=actor, party=party, found=found, scope=None, removed=set())
+    counts = sync_matches(actor=actor, party=party, found=found, scope=None, removed=set())
     in_force = list(engine.versions_in_force())
     versions = [v.pk for v in in_force]
     _record_screening(party, actor, versions)
@@ -84,7 +84,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
         versions=in_force,
         scope="every list version in force",
     )
-    _audit(
+    vetting_audit(
         actor,
         "party_screened",
         party,
@@ -142,7 +142,7 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
         party.save()
         if changed:
             party.screened_against.clear()
-            _audit(actor, "party_added", party, party.council_id, case=ref.label, origin=spec.origin)
+            vetting_audit(actor, "party_added", party, party.council_id, case=ref.label, origin=spec.origin)
         if changed and screen:
             party = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         parties.append(party)
@@ -194,7 +194,7 @@ def counterpart_add(
     )
     counterpart.full_clean()
     counterpart.save()
-    _audit(
+    vetting_audit(
         actor,
         "counterpart_added",
         counterpart,

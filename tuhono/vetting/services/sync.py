@@ -33,11 +33,26 @@ class SyncCounts:
         self.cleared += other.cleared
 
 
-def _audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
+def vetting_audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
     audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
 
 
-def _party_status(party: ScreenedParty) -> str:
+def audit_match(actor: Any, action: str, match: ScreeningMatch, **payload: Any) -> None:
+    """An alert's event: which party, entity, list and score (ids and figures, never names or reasons)."""
+    vetting_audit(
+        actor,
+        action,
+        match,
+        match.party.council_id,
+        party=match.party_id,
+        entity=match.entity_id,
+        source=match.source_name,
+        score=match.score,
+        **payload,
+    )
+
+
+def party_status(party: ScreenedParty) -> str:
     statuses = set(party.matches.values_list("status", flat=True))
     if MatchStatus.CONFIRMED in statuses:
         return ScreeningStatus.CONFIRMED
@@ -55,7 +70,7 @@ def _lapse(actor: Any, match: ScreeningMatch, why: str, now: Any) -> bool:
     match.last_scored_at = now
     match.save(update_fields=["status", "last_scored_at"])
     if was_open:
-        _audit(
+        vetting_audit(
             actor, "alert_lapsed", match, match.party.council_id, party=match.party_id, entity=match.entity_id, why=why
         )
     return was_open
@@ -82,7 +97,7 @@ def _raise_or_clear(
     return False, verdict.cause
 
 
-def _sync_matches(
+def sync_matches(
     *, actor: Any, party: ScreenedParty, found: list[engine.Match], scope: set[int] | None, removed: set[int]
 ) -> SyncCounts:
     """Bring the party's stored matches in line with a screening's results.
@@ -145,15 +160,10 @@ def _sync_matches(
         }
         action = actions.get(match.status)
         if action:
-            _audit(
+            audit_match(
                 actor,
                 action,
                 match,
-                party.council_id,
-                party=party.pk,
-                entity=match.entity_id,
-                source=match.source_name,
-                score=match.score,
                 list_version=match.list_version_id,
                 previous=previous or "",
                 clearing=match.clearing_id,

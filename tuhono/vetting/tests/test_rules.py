@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from tuhono.partnerships.attention import partnerships_dormant
 from tuhono.partnerships.enums import PartnershipKind
+from tuhono.partnerships.milestone_services import milestone_add
 from tuhono.partnerships.models import Partnership
-from tuhono.partnerships.services import milestone_add, partnership_create
+from tuhono.partnerships.services import partnership_create
 from tuhono.places.services import place_get_or_create
 from tuhono.vetting.enums import NoticeStage
 from tuhono.vetting.selectors import deadlines

@@ -20,7 +20,7 @@ import numpy as np
 from followthemoney import model
 from rapidfuzz import fuzz
 
-from .names import PERSON_SCHEMAS, form_keys, name_forms
+from .names import entity_forms, form_keys
 
 FORM_SEP = "|"
 
@@ -66,14 +66,7 @@ class CandidateIndex:
         return 0 if rows is None else len(rows)
 
     def add(self, pk: int, schema: str, names: Iterable[str]) -> None:
-        person = schema in PERSON_SCHEMAS
-        forms: list[str] = []
-        keys: set[str] = set()
-        for name in names:
-            for form, _method in name_forms(name, person):
-                if form not in forms:
-                    forms.append(form)
-                    keys |= form_keys(form)
+        forms, keys = entity_forms(schema, names)
         if not forms:
             return
         row = len(self.pks)

@@ -33,7 +33,7 @@ import numpy as np
 
 from .index import FORM_SEP, CandidateIndex
 from .keytable import KeyTable, map_array, save_array, write_key_table
-from .names import PERSON_SCHEMAS, form_keys, name_forms
+from .names import entity_forms
 from .tagging import FOLDER as SYMBOLS
 from .tagging import SymbolTable, write_symbol_table
 
@@ -120,14 +120,7 @@ def write_index(
     pair_keys = array("i")
     pair_rows = array("i")
     for pk, schema, names in entities:
-        person = schema in PERSON_SCHEMAS
-        forms: list[str] = []
-        keys: set[str] = set()
-        for name in names:
-            for form, _method in name_forms(name, person):
-                if form not in forms:
-                    forms.append(form)
-                    keys |= form_keys(form)
+        forms, keys = entity_forms(schema, names)
         if not forms:
             continue
         row = len(pks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from normality import ascii_text
@@ -156,3 +157,16 @@ def form_keys(form: str) -> set[str]:
     if len(tokens) > 1:
         keys.add("=" + "".join(tokens))
     return keys
+
+
+def entity_forms(schema: str, names: Iterable[str]) -> tuple[list[str], set[str]]:
+    """An entity's distinct normalised forms, in order, and the index keys of them all."""
+    person = schema in PERSON_SCHEMAS
+    forms: list[str] = []
+    keys: set[str] = set()
+    for name in names:
+        for form, _method in name_forms(name, person):
+            if form not in forms:
+                forms.append(form)
+                keys |= form_keys(form)
+    return forms, keys

@@ -19,14 +19,14 @@ from tuhono.vetting.questionnaire import ANSWERS, QUESTIONS
 from tuhono.vetting.selectors import questionnaire_view
 
 from ..forms import AdviceForm, DecisionForm
-from .common import _case_or_404, _require_worker, vetting_required
+from .common import case_or_404, require_case_worker, vetting_required
 
 
 @vetting_required
 @require_POST
 def assessment_start(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    case = _case_or_404(request, kind, pk)
-    _require_worker(request, case.council_id)
+    case = case_or_404(request, kind, pk)
+    require_case_worker(request, case.council_id)
     assessment = services.assessment_start(actor=request.user, case=case)
     return redirect("staff:vetting:assessment", pk=assessment.pk)
 
@@ -109,7 +109,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @vetting_required
 def advice_add(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
-    _require_worker(request, assessment.council_id)
+    require_case_worker(request, assessment.council_id)
     form = AdviceForm(request.POST or None)
     if (
         request.method == "POST"

@@ -30,12 +30,12 @@ def vetting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapped
 
 
-def _require_worker(request: HttpRequest, council_id: int | None) -> None:
+def require_case_worker(request: HttpRequest, council_id: int | None) -> None:
     if not user_may_work_vetting(request.user, council_id):
         raise PermissionDenied("Only the council's security officers may do this.")
 
 
-def _case_or_404(request: HttpRequest, kind: str, pk: int) -> Any:
+def case_or_404(request: HttpRequest, kind: str, pk: int) -> Any:
     if kind not in CaseKind.values:
         raise Http404("No such case")
     case = case_get(kind=kind, pk=pk)
@@ -44,7 +44,7 @@ def _case_or_404(request: HttpRequest, kind: str, pk: int) -> Any:
     return case
 
 
-def _case_url(case: Any) -> str:
+def case_page_url(case: Any) -> str:
     ref = case_ref(case)
     kind = CaseKind.PARTNERSHIP if ref.kind == CaseKind.PARTNERSHIP else CaseKind.VISIT
     return reverse("staff:vetting:case", args=[kind, case.pk])

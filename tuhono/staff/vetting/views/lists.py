@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tuhono.core.uploads import size_label, upload_max_bytes, upload_refusal, upload_view
+from tuhono.staff.views.common import add_refusal
 from tuhono.watchlists import selectors
 from tuhono.watchlists.enums import ListUploadStatus
 from tuhono.watchlists.permissions import list_scope_label, user_may_keep_list, user_may_keep_lists
@@ -126,11 +127,7 @@ def list_upload(request: HttpRequest) -> HttpResponse:
         except WatchlistImportRefused as refused:
             form.add_error("file", f"Refused: {refused.reason}. Nothing was changed.")
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_refusal(form, error)
         else:
             messages.success(request, "The file was read. Check what it changes, then confirm it.")
             return redirect("staff:vetting:list_preview", pk=upload.pk)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from tuhono.vetting import selectors, services
 
 from ..forms import RecordPeriodForm
-from .common import _case_or_404, vetting_required
+from .common import case_or_404, vetting_required
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -31,7 +31,7 @@ def clearings(request: HttpRequest) -> HttpResponse:
 
 
 def _selection(request: HttpRequest, kind: str | None, pk: int | None) -> tuple[Any, RecordPeriodForm]:
-    case = _case_or_404(request, kind, pk) if kind and pk else None
+    case = case_or_404(request, kind, pk) if kind and pk else None
     return case, RecordPeriodForm(request.GET or None)
 
 

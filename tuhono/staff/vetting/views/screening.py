@@ -16,7 +16,7 @@ from tuhono.vetting.enums import AssessmentStatus, CaseKind, ScreeningStatus
 from tuhono.vetting.services.clearings import clearing_months
 
 from ..forms import ArrangementForm, CounterpartForm, NoticeForm, ReasonForm
-from .common import _case_or_404, _case_url, _require_worker, vetting_required
+from .common import case_or_404, case_page_url, require_case_worker, vetting_required
 
 
 @vetting_required
@@ -40,7 +40,7 @@ def alert_queue(request: HttpRequest) -> HttpResponse:
 @vetting_required
 @require_POST
 def rescreen(request: HttpRequest) -> HttpResponse:
-    _require_worker(request, request.user.council_id)  # type: ignore[union-attr]
+    require_case_worker(request, request.user.council_id)  # type: ignore[union-attr]
     sweep = services.screening_sweep(actor=request.user, council_id=request.user.council_id)  # type: ignore[union-attr]
     services.screening_catch_up_schedule()  # the re-screen runs in the background; its progress shows on the page
     messages.success(request, f"{sweep}. Re-screening against new list versions is queued.")
@@ -87,7 +87,7 @@ def party_rescreen(request: HttpRequest, pk: int) -> HttpResponse:
     party = selectors.party_get(user=request.user, pk=pk)
     if party is None:
         raise Http404("No such party")
-    _require_worker(request, party.council_id)
+    require_case_worker(request, party.council_id)
     party = services.party_screen(actor=request.user, party=party)
     messages.success(request, f"{party.name} screened: {party.get_status_display().lower()}.")
     return redirect("staff:vetting:party", pk=party.pk)
@@ -98,7 +98,7 @@ def match_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     match = selectors.match_get(user=request.user, pk=pk)
     if match is None:
         raise Http404("No such match")
-    _require_worker(request, match.party.council_id)
+    require_case_worker(request, match.party.council_id)
     service = services.match_confirm if action == "confirm" else services.match_dismiss
     form = ReasonForm(request.POST or None)
     if (
@@ -132,7 +132,7 @@ def match_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @vetting_required
 def case_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    case = _case_or_404(request, kind, pk)
+    case = case_or_404(request, kind, pk)
     ref = case_ref(case)
     is_partnership = ref.kind == CaseKind.PARTNERSHIP
     return render(
@@ -153,8 +153,8 @@ def case_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @vetting_required
 def counterpart_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    case = _case_or_404(request, CaseKind.PARTNERSHIP, pk)
-    _require_worker(request, case.council_id)
+    case = case_or_404(request, CaseKind.PARTNERSHIP, pk)
+    require_case_worker(request, case.council_id)
     form = CounterpartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -173,20 +173,20 @@ def counterpart_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             ),
         ):
             messages.success(request, f"{data['name']} added and screened.")
-            return redirect(_case_url(case))
+            return redirect(case_page_url(case))
     return form_page(
         request,
         form=form,
         title=f"Add a counterpart to {case}",
         submit="Add and screen",
-        back_url=_case_url(case),
+        back_url=case_page_url(case),
         show_errors=request.method == "POST",
     )
 
 
 @vetting_required
 def arrangement_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    case = _case_or_404(request, CaseKind.PARTNERSHIP, pk)
+    case = case_or_404(request, CaseKind.PARTNERSHIP, pk)
     current = selectors.arrangement_for(partnership=case)
     initial = (
         {
@@ -206,13 +206,13 @@ def arrangement_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         )
     ):
         messages.success(request, "Agreement details saved; the transparency register shows them.")
-        return redirect(_case_url(case))
+        return redirect(case_page_url(case))
     return form_page(
         request,
         form=form,
         title=f"Published agreement: {case}",
         submit="Save",
-        back_url=_case_url(case),
+        back_url=case_page_url(case),
         intro="What you publish here appears on the public transparency register.",
         show_errors=request.method == "POST",
     )
@@ -220,7 +220,7 @@ def arrangement_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @vetting_required
 def notice_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    case = _case_or_404(request, CaseKind.PARTNERSHIP, pk)
+    case = case_or_404(request, CaseKind.PARTNERSHIP, pk)
     form = NoticeForm(request.POST or None)
     if (
         request.method == "POST"
@@ -228,13 +228,13 @@ def notice_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         and run_service(form, lambda: services.notice_record(actor=request.user, partnership=case, **form.cleaned_data))
     ):
         messages.success(request, "Notice recorded.")
-        return redirect(_case_url(case))
+        return redirect(case_page_url(case))
     return form_page(
         request,
         form=form,
         title=f"Foreign-arrangement notice: {case}",
         submit="Record the notice",
-        back_url=_case_url(case),
+        back_url=case_page_url(case),
         intro="The date and the government's response appear on the public transparency register; "
         "the reference and notes do not.",
         show_errors=request.method == "POST",

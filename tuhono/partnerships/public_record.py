@@ -1,4 +1,5 @@
-"""Public representations. Only public fields: a new field appears here on purpose or not at all."""
+"""The register as the public may see it (API, open-data exports, feeds). Only public fields: a new field appears
+here on purpose or not at all."""
 
 from __future__ import annotations
 
