@@ -34,7 +34,7 @@ LV2_CONFIG = ScoringConfig.defaults()
 
 
 def _lv2_config() -> ScoringConfig:
-    from nomenklatura.matching import LogicV2
+    from nomenklatura.matching.logic_v2.model import LogicV2
 
     return ScoringConfig(weights={}, config={k: v.default for k, v in LogicV2.CONFIG.items()})
 
