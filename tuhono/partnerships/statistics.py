@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from tuhono.core.dates import DatePrecision
 from tuhono.places.countries import country_name
@@ -129,7 +130,7 @@ def anniversaries_upcoming(
 
     A date known only to the year counts when that year overlaps the window.
     """
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     end_month = today.month - 1 + months
     window_end = dt.date(today.year + end_month // 12, end_month % 12 + 1, 1)
     queryset = (

@@ -72,11 +72,9 @@ def fold_name(text: str) -> str:
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("TUHONO_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tuhono"
+    from django.conf import settings
+
+    return Path(settings.TUHONO_CACHE_DIR)
 
 
 def _cache_path() -> Path:

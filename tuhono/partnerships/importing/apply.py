@@ -10,12 +10,12 @@ its counts and the file's SHA-256.
 
 from __future__ import annotations
 
-import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from tuhono.audit.services import audit_record
@@ -115,7 +115,7 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
             partner_id=place_ids[item.partner_key],
             kind=item.kind,
             status=item.status,
-            status_changed_on=item.ended_on or item.signed_on or dt.date.today(),
+            status_changed_on=item.ended_on or item.signed_on or timezone.localdate(),
             signed_on=item.signed_on,
             signed_precision=item.signed_precision,
             ended_on=item.ended_on,
@@ -134,7 +134,7 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
             StatusChange(
                 partnership=partnership,
                 status=partnership.status,
-                changed_on=partnership.status_changed_on or dt.date.today(),
+                changed_on=partnership.status_changed_on or timezone.localdate(),
                 reason=reason,
                 recorded_by=user,
             )
