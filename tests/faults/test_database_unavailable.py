@@ -24,10 +24,13 @@ from .scratch_db import ROOT, _admin_url, manage, on_postgresql, scratch_databas
 
 def test_a_database_error_in_a_page_answers_503_try_again(client: Client, db: None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tuhono.partnerships import selectors
+    from tuhono.public.views import register as public_register
 
     def down(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OperationalError("server closed the connection unexpectedly")
 
+    # The reads each address makes: the public list's page, the API's list.
+    monkeypatch.setattr(public_register, "partnership_page_public", down)
     monkeypatch.setattr(selectors, "partnership_list_public", down)
     response = client.get("/partnerships/")
     assert response.status_code == 503
