@@ -156,6 +156,7 @@ def test_declining_ends_the_proposal_and_open_alerts_hold_a_go_ahead(staff, prop
 
 def test_visit_approval_waits_for_vetting_and_follows_the_decision(staff, council, watchlist):
     from tuhono.visits import services as visits
+
     visit = visits.visit_create(
         actor=staff["officer"],
         council=council,

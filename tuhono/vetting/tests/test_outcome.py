@@ -77,6 +77,7 @@ def test_a_visit_declined_after_due_diligence_tells_its_team_the_outcome_only(
     staff, council, watchlist, django_capture_on_commit_callbacks
 ):
     from tuhono.visits import services as visits
+
     visit = visits.visit_create(
         actor=staff["officer"],
         council=council,

@@ -157,6 +157,7 @@ def test_rescreen_command_reports_each_version(staff, proposed, watchlist, impor
 
 def test_sweep_screens_parties_recorded_elsewhere(staff, proposed, watchlist, council):
     from tuhono.visits import services as visits
+
     visit = visits.visit_create(
         actor=staff["officer"],
         council=council,
