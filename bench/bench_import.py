@@ -38,10 +38,7 @@ def synthetic_file(pairs: int = PAIRS, seed: int = 2026) -> bytes:
     from tuhono.places.countries import country_name
 
     rng = random.Random(seed)
-    places = sorted(
-        {p.geonames_id: p for group in gazetteer._index().values() for p in group if p.population > 20_000}.values(),
-        key=lambda p: p.geonames_id,
-    )
+    places = gazetteer.places_larger_than(20_000)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["city1", "country1", "city2", "country2", "lat1", "lng1", "lat2", "lng2"])
@@ -85,7 +82,7 @@ def main() -> None:
     from tuhono.places import gazetteer
 
     started = time.perf_counter()
-    gazetteer._loaded()
+    gazetteer.load()
     load_seconds = time.perf_counter() - started
     data = synthetic_file()
     rows = data.count(b"\n") - 1

@@ -141,6 +141,18 @@ def _index() -> dict[tuple[str, str], list[GazetteerPlace]]:
     return _loaded().names
 
 
+def load() -> None:
+    """Read the gazetteer into this process now (from its cache file, built on first use) rather than at
+    the first lookup: for a process that is about to geocode many rows, and for timing that on its own."""
+    _loaded()
+
+
+def places_larger_than(population: int) -> list[GazetteerPlace]:
+    """Every place of more than `population` people, once each, in GeoNames id order."""
+    unique = {p.geonames_id: p for group in _index().values() for p in group if p.population > population}
+    return sorted(unique.values(), key=lambda p: p.geonames_id)
+
+
 def lookup(name: str, country_code: str) -> GazetteerPlace | None:
     """The best-known place of that name in that country, or None.
 

