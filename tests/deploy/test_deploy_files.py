@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -58,7 +59,11 @@ def _production_env(scratch: Path) -> dict[str, str]:
 
 def test_every_unit_the_guide_names_is_shipped() -> None:
     names = {path.name for path in UNITS}
-    assert {"tuhono-web.service", "tuhono-worker.service", "tuhono-backup.service", "tuhono-backup.timer"} <= names
+    guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"tuhono-[a-z-]+\.(?:service|timer)", guide))
+    named |= {f"{unit}.timer" for unit in re.findall(r"(tuhono-[a-z-]+)\.service` \+ `\.timer`", guide)}
+    assert {"tuhono-web.service", "tuhono-worker.service", "tuhono-backup.timer"} <= named
+    assert named <= names, f"named in docs/operations.md but not in deploy/systemd: {sorted(named - names)}"
     for timer in (p for p in UNITS if p.suffix == ".timer"):
         assert timer.with_suffix(".service").exists(), f"{timer.name} starts a service that is not shipped"
 
