@@ -20,6 +20,7 @@ from tuhono.vetting.services import (
     assessment_start,
     assessment_submit,
     assessment_update,
+    clearing_withdraw,
     counterpart_add,
     decision_sign,
     match_dismiss,
@@ -33,6 +34,7 @@ PLANTED = {
     "counterpart notes": "Plantcounterpartnote Zq",
     "dismissal reason": "Plantdismissalreason Zq",
     "namesake clearing reason": "Plantclearingreason Zq",
+    "clearing withdrawal reason": "Plantwithdrawalreason Zq",
     "screened details (an alias as screened)": "Plantscreenedalias Zq",
     "assessment rationale": "Plantassessmentrationale Zq",
     "answer notes": "Plantanswernote Zq",
@@ -124,6 +126,11 @@ def plant_reasoning() -> dict[str, Any]:
         party__name="Sergei Lavrov", party__case_id=partnership.pk, status="open"
     ):
         match_dismiss(actor=security, match=match, reason=PLANTED["namesake clearing reason"])
+    # Another clearing, found wrong and withdrawn: the withdrawal's reason is as confidential.
+    counterpart_add(actor=security, partnership=partnership, name="Sergei Lavrov", birth_date="1952")
+    for match in ScreeningMatch.objects.filter(party__birth_date="1952", party__case_id=partnership.pk, status="open"):
+        dismissed = match_dismiss(actor=security, match=match, reason=PLANTED["namesake clearing reason"])
+        clearing_withdraw(actor=security, clearing=dismissed.clearing, reason=PLANTED["clearing withdrawal reason"])
     visit = visits.visit_create(
         actor=officer,
         council=council,

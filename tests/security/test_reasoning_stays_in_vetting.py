@@ -128,6 +128,7 @@ def test_reasoning_reaches_only_the_councils_security_officers_and_approvers(pla
         "assessment rationale",
         "advice answer",
         "namesake clearing reason",
+        "clearing withdrawal reason",
         "screened details (an alias as screened)",
     }, read_by_entitled
 

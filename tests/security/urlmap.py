@@ -193,6 +193,7 @@ EXPLICIT: dict[tuple[str, str], Any] = {
     ("staff:vetting:party_rescreen", "pk"): _pk_of("vetting.ScreenedParty"),
     ("staff:vetting:match_confirm", "pk"): _pk_of("vetting.ScreeningMatch"),
     ("staff:vetting:match_dismiss", "pk"): _pk_of("vetting.ScreeningMatch"),
+    ("staff:vetting:clearing_withdraw", "pk"): _pk_of("vetting.NamesakeClearing"),
     ("staff:vetting:list", "pk"): _pk_of("watchlists.Source"),
     ("staff:vetting:list_restore", "pk"): _pk_of("watchlists.ListVersion"),
     **{

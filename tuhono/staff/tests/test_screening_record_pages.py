@@ -140,3 +140,27 @@ def test_a_csv_export_checks_against_the_audit_chain(staff_client, screened, tmp
     exported.write_text(text.replace("sha256:", "sha256:0", 1), encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("audit_verify", "--export", str(exported))
+
+
+def test_the_officer_withdraws_a_wrong_clearing_and_the_alert_is_open_again(staff_client, staff, screened):
+    security = staff_client("security")
+    security.post(reverse("staff:vetting:match_dismiss", args=[screened.pk]), {"reason": REASON})
+    clearing = ScreeningMatch.objects.get(pk=screened.pk).clearing
+    withdraw = reverse("staff:vetting:clearing_withdraw", args=[clearing.pk])
+    assert withdraw in security.get(reverse("staff:vetting:clearings")).content.decode()
+    approver_listing = staff_client("approver").get(reverse("staff:vetting:clearings")).content.decode()
+    assert withdraw not in approver_listing
+    assert staff_client("approver").post(withdraw, {"reason": "No"}).status_code == 403
+
+    empty = security.post(withdraw, {"reason": ""})
+    assert empty.status_code == 200
+    assert "This field is required" in empty.content.decode()
+    response = security.post(withdraw, {"reason": "The embassy's photo matches the listed man"}, follow=True)
+
+    assert "Clearing withdrawn" in response.content.decode()
+    listing = security.get(reverse("staff:vetting:clearings") + "?state=withdrawn").content.decode()
+    assert "Sergei Lavrov" in listing and "The embassy&#x27;s photo matches the listed man" in listing
+    assert withdraw not in listing  # withdrawn once
+    assert ScreeningMatch.objects.get(pk=screened.pk).status == MatchStatus.OPEN
+    party = security.get(reverse("staff:vetting:party", args=[screened.party_id])).content.decode()
+    assert "was withdrawn on" in party

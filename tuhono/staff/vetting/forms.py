@@ -34,6 +34,15 @@ class ReasonForm(StaffForm):
     )
 
 
+class WithdrawalForm(StaffForm):
+    reason = forms.CharField(
+        label="Why the clearing is withdrawn",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text="What showed that this may be the listed person after all (kept confidential).",
+    )
+
+
 class AdviceForm(StaffForm):
     agency = forms.ChoiceField(choices=Agency.choices)
     agency_name = forms.CharField(required=False, max_length=200, label="Agency name (if other)")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("matches/<int:pk>/confirm/", views.match_decide, {"action": "confirm"}, name="match_confirm"),
     path("matches/<int:pk>/dismiss/", views.match_decide, {"action": "dismiss"}, name="match_dismiss"),
     path("clearings/", memory.clearings, name="clearings"),
+    path("clearings/<int:pk>/withdraw/", memory.clearing_withdraw, name="clearing_withdraw"),
     path("records/", memory.records, name="records"),
     path("records/<int:pk>/", memory.record_detail, name="record"),
     path("records/export.<str:file_format>", memory.records_export, name="records_export"),

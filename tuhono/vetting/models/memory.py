@@ -35,6 +35,12 @@ class NamesakeClearing(models.Model):
     )
     cleared_at = models.DateTimeField()
     expires_at = models.DateTimeField()
+    # A clearing found to be wrong is withdrawn, not deleted: the alerts it held down are raised again.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-cleared_at", "-pk"]
@@ -43,6 +49,11 @@ class NamesakeClearing(models.Model):
                 condition=~Q(reason=""),
                 name="vetting_clearing_has_reason",
                 violation_error_message="Give the reason this is a different person.",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
+                name="vetting_clearing_withdrawal_has_reason",
+                violation_error_message="Give the reason the clearing is withdrawn.",
             ),
             models.CheckConstraint(
                 condition=Q(expires_at__gt=F("cleared_at")),

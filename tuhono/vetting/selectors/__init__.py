@@ -21,6 +21,7 @@ from .background import ScreeningWork, screening_work
 from .memory import (
     ClearingView,
     RecordCheck,
+    clearing_get,
     clearing_states,
     clearings_list,
     screening_record_check,
@@ -68,6 +69,7 @@ __all__ = [
     "case_outcome",
     "case_parties",
     "cases_for_council",
+    "clearing_get",
     "clearing_states",
     "clearings_list",
     "counterparts_for",

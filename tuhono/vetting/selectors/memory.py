@@ -26,7 +26,7 @@ RECORDED = "vetting.screening_recorded"
 @dataclass(frozen=True)
 class ClearingView:
     clearing: NamesakeClearing
-    state: str  # in_force, expired, entity_changed, replaced
+    state: str  # in_force, expired, entity_changed, withdrawn, replaced
     state_label: str
 
 
@@ -34,6 +34,7 @@ _STATE_LABELS = {
     "in_force": "In force",
     "expired": "Expired: raised again at the next screening",
     "entity_changed": "The list entry has changed since: raised again for review",
+    "withdrawn": "Withdrawn: raised again for review",
     "replaced": "Replaced by a later clearing",
 }
 
@@ -42,12 +43,14 @@ def clearings_list(*, user: Any, state: str = "") -> list[ClearingView]:
     """The council's namesake clearings, newest first, each with whether it still holds."""
     now = timezone.now()
     clearings = council_scoped(NamesakeClearing.objects.all(), user).select_related(
-        "cleared_by", "party", "list_entity"
+        "cleared_by", "withdrawn_by", "party", "list_entity"
     )
     views, seen = [], set()
     for clearing in clearings.order_by("-cleared_at", "-pk"):
         key = (clearing.subject_hash, clearing.list_entity_id)
-        if key in seen:
+        if clearing.withdrawn_at is not None:
+            current = "withdrawn"
+        elif key in seen:
             current = "replaced"
         elif clearing.expires_at <= now:
             current = "expired"
@@ -59,6 +62,13 @@ def clearings_list(*, user: Any, state: str = "") -> list[ClearingView]:
         if not state or state == current:
             views.append(ClearingView(clearing, current, _STATE_LABELS[current]))
     return views
+
+
+def clearing_get(*, user: Any, pk: int) -> NamesakeClearing | None:
+    """One of the user's council's clearings, or None."""
+    return (
+        council_scoped(NamesakeClearing.objects.all(), user).select_related("party", "cleared_by").filter(pk=pk).first()
+    )
 
 
 def clearing_states() -> list[tuple[str, str]]:

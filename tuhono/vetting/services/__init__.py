@@ -1,6 +1,6 @@
 """Writes of the due-diligence domain. Each service checks who acts, validates, saves atomically and audits."""
 
-from .alerts import match_confirm, match_dismiss
+from .alerts import clearing_withdraw, match_confirm, match_dismiss
 from .arrangements import arrangement_update, notice_record
 from .assessments import (
     advice_answer,
@@ -31,6 +31,7 @@ __all__ = [
     "assessment_update",
     "case_screen_after_commit",
     "case_screen_parties",
+    "clearing_withdraw",
     "clearings_expired_rescreen",
     "counterpart_add",
     "decision_sign",

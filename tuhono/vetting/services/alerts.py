@@ -1,4 +1,5 @@
-"""Working alerts: a security officer confirms a true match or dismisses a false one."""
+"""Working alerts: a security officer confirms a true match or dismisses a false one, and withdraws a
+namesake clearing found to be wrong."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from tuhono.audit.services import text_digest
 
 from ..access import require_worker
 from ..enums import MatchStatus
-from ..models import ScreeningMatch
-from .clearings import clearing_record
-from .sync import audit_match, party_status
+from ..models import NamesakeClearing, ScreeningMatch
+from .clearings import clearing_record, clearing_verdict
+from .sync import audit_match, party_status, vetting_audit
 
 
 def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
@@ -79,3 +80,48 @@ def match_dismiss(*, actor: Any, match: ScreeningMatch, reason: str) -> Screenin
         status=MatchStatus.DISMISSED,
         why_needed="Give the reason this is not the same person or organisation.",
     )
+
+
+@transaction.atomic
+def clearing_withdraw(*, actor: Any, clearing: NamesakeClearing, reason: str) -> NamesakeClearing:
+    """Withdraw a namesake clearing found to be wrong (a security officer of its council, with a reason).
+
+    Every alert it holds down, on any of the council's cases, is opened again for review with a note
+    saying why; the next screening of those details against the entity raises the alert instead of
+    dismissing it. The clearing stays in the record, marked withdrawn.
+    """
+    clearing = NamesakeClearing.objects.select_for_update().get(pk=clearing.pk)
+    require_worker(actor, clearing.council_id)
+    if clearing.withdrawn_at is not None:
+        raise ValidationError(f"This clearing was already withdrawn on {clearing.withdrawn_at:%d %b %Y}.")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Give the reason the clearing is withdrawn."})
+    now = timezone.now()
+    clearing.withdrawn_at = now
+    clearing.withdrawn_by = actor if getattr(actor, "is_authenticated", False) else None
+    clearing.withdrawal_reason = reason.strip()
+    clearing.full_clean()
+    clearing.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    verdict = clearing_verdict(
+        party=clearing.party, list_entity_pk=clearing.list_entity_id, content_hash=clearing.content_hash, now=now
+    )
+    held = list(
+        ScreeningMatch.objects.select_for_update()
+        .filter(clearing=clearing, status=MatchStatus.DISMISSED)
+        .select_related("party")
+    )
+    for match in held:
+        match.status, match.review_note = MatchStatus.OPEN, verdict.why
+        match.save(update_fields=["status", "review_note"])
+        match.party.status = party_status(match.party)
+        match.party.save(update_fields=["status"])
+    vetting_audit(
+        actor,
+        "clearing_withdrawn",
+        clearing,
+        clearing.council_id,
+        entity=clearing.entity_id,
+        reason_digest=text_digest(clearing.withdrawal_reason),
+        reopened=[match.pk for match in held],
+    )
+    return clearing

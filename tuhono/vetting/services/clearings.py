@@ -36,7 +36,7 @@ class ClearingVerdict:
 
     clearing: NamesakeClearing | None
     holds: bool
-    cause: str = ""  # "expired" or "entity_changed" when a clearing no longer holds
+    cause: str = ""  # "expired", "entity_changed" or "withdrawn" when a clearing no longer holds
     why: str = ""
 
 
@@ -60,6 +60,9 @@ def clearing_verdict(
     if clearing is None:
         return ClearingVerdict(None, holds=False)
     made = f"Cleared as a different person on {clearing.cleared_at:%d %b %Y} by {_who(clearing)}"
+    if clearing.withdrawn_at is not None:
+        why = f"{made}; that clearing was withdrawn on {clearing.withdrawn_at:%d %b %Y}: review again."
+        return ClearingVerdict(clearing, holds=False, cause="withdrawn", why=why[:300])
     if clearing.expires_at <= now:
         why = f"{made}; that clearing expired on {clearing.expires_at:%d %b %Y}: review again."
         return ClearingVerdict(clearing, holds=False, cause="expired", why=why[:300])

@@ -4,7 +4,7 @@ import copy
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -14,7 +14,13 @@ from tuhono.partnerships.services import partnership_create
 from tuhono.places.services import place_get_or_create
 from tuhono.vetting.enums import MatchStatus, RecordOutcome, ScreeningStatus, ScreeningTrigger
 from tuhono.vetting.models import NamesakeClearing, ScreenedParty, ScreeningMatch, ScreeningRecord
-from tuhono.vetting.services import counterpart_add, match_dismiss, rescreen_pending, screening_sweep
+from tuhono.vetting.services import (
+    clearing_withdraw,
+    counterpart_add,
+    match_dismiss,
+    rescreen_pending,
+    screening_sweep,
+)
 
 from .conftest import LIST_V1
 from .fixtures import _user
@@ -148,3 +154,43 @@ def test_a_clearing_needs_its_reason(staff, proposed, watchlist):
         match_dismiss(actor=staff["security"], match=party.matches.get(status=MatchStatus.OPEN), reason="  ")
     assert not NamesakeClearing.objects.exists()
     assert timezone.now()  # the clock is real again after the frozen tests
+
+
+WITHDRAWAL = "Photo from the embassy matches the listed minister after all"
+
+
+def test_a_withdrawn_clearing_opens_every_alert_it_held_and_the_next_screening_raises_it(
+    staff, proposed, watchlist, council
+):
+    party, clearing = _cleared(staff, proposed)
+    other_case = _partnership(council, staff["officer"], "Kazan")
+    held = _party(staff["security"], other_case, **NAMESAKE)
+    assert held.status == ScreeningStatus.CLEAR
+
+    clearing_withdraw(actor=staff["security"], clearing=clearing, reason=WITHDRAWAL)
+
+    for screened in (party, held):
+        screened.refresh_from_db()
+        assert screened.status == ScreeningStatus.ALERT
+        match = screened.matches.get(entity_id="NK-lavrov")
+        assert match.status == MatchStatus.OPEN and "was withdrawn on" in match.review_note
+    newcomer = _party(staff["security"], _partnership(council, staff["officer"], "Samara"), **NAMESAKE)
+    assert newcomer.status == ScreeningStatus.ALERT
+    event = AuditEvent.objects.get(action="vetting.clearing_withdrawn")
+    assert WITHDRAWAL not in str(event.payload) and event.payload["reason_digest"].startswith("sha256:")
+    assert len(event.payload["reopened"]) == 2
+
+
+def test_a_clearing_is_withdrawn_once_with_a_reason_by_a_security_officer_of_its_council(staff, proposed, watchlist):
+    _, clearing = _cleared(staff, proposed)
+    with pytest.raises(ValidationError):
+        clearing_withdraw(actor=staff["security"], clearing=clearing, reason=" ")
+    for someone in (staff["approver"], staff["officer"], staff["other_security"]):
+        with pytest.raises(PermissionDenied):
+            clearing_withdraw(actor=someone, clearing=clearing, reason=WITHDRAWAL)
+    clearing.refresh_from_db()
+    assert clearing.withdrawn_at is None
+
+    clearing_withdraw(actor=staff["security"], clearing=clearing, reason=WITHDRAWAL)
+    with pytest.raises(ValidationError, match="already withdrawn"):
+        clearing_withdraw(actor=staff["security"], clearing=clearing, reason=WITHDRAWAL)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from tuhono.staff.views.common import form_page, run_service
 from tuhono.vetting import selectors, services
+from tuhono.vetting.access import user_may_work_vetting
 
-from ..forms import RecordPeriodForm
-from .common import case_or_404, vetting_required
+from ..forms import RecordPeriodForm, WithdrawalForm
+from .common import case_or_404, require_case_worker, vetting_required
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -26,7 +29,42 @@ def clearings(request: HttpRequest) -> HttpResponse:
             "clearings": selectors.clearings_list(user=request.user, state=state),
             "state": state,
             "states": selectors.clearing_states(),
+            "may_withdraw": user_may_work_vetting(request.user, request.user.council_id),  # type: ignore[union-attr]
         },
+    )
+
+
+@vetting_required
+def clearing_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    clearing = selectors.clearing_get(user=request.user, pk=pk)
+    if clearing is None:
+        raise Http404("No such clearing")
+    require_case_worker(request, clearing.council_id)
+    form = WithdrawalForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            lambda: services.clearing_withdraw(
+                actor=request.user, clearing=clearing, reason=form.cleaned_data["reason"]
+            ),
+        )
+    ):
+        messages.success(request, "Clearing withdrawn. The alerts it held are open again for review.")
+        return redirect("staff:vetting:clearings")
+    return form_page(
+        request,
+        form=form,
+        title=f"Withdraw the clearing: {clearing.party.name} is not {clearing.caption}",
+        submit="Withdraw the clearing",
+        back_url=reverse("staff:vetting:clearings"),
+        intro=(
+            f"Cleared on {clearing.cleared_at:%d %b %Y}, in force until {clearing.expires_at:%d %b %Y}. "
+            "Withdrawing it opens again every alert it holds down, on any of the council's cases, "
+            "and the next screening of these details against this list entry raises the alert."
+        ),
+        show_errors=request.method == "POST",
     )
 
 
