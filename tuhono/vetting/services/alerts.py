@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
 from ..access import require_worker
@@ -40,7 +41,7 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
     party.save(update_fields=["status"])
     audit_match(
         actor,
-        "alert_confirmed" if status == MatchStatus.CONFIRMED else "alert_dismissed",
+        AuditAction.VETTING_ALERT_CONFIRMED if status == MatchStatus.CONFIRMED else AuditAction.VETTING_ALERT_DISMISSED,
         match,
         reason_digest=text_digest(match.decision_reason),
         content_hash=match.dismissed_content_hash,

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, text_digest
 
 from ..access import require_worker, user_may_read_vetting
@@ -36,7 +37,7 @@ def arrangement_update(
     if before != (arrangement.agreement_published, arrangement.agreement_text, arrangement.agreement_url):
         audit_record(
             actor=actor,
-            action="vetting.arrangement_updated",
+            action=AuditAction.VETTING_ARRANGEMENT_UPDATED,
             target=arrangement,
             council_id=partnership.council_id,
             payload={
@@ -87,7 +88,7 @@ def notice_record(
     notice.save()
     audit_record(
         actor=actor,
-        action="vetting.notice_recorded" if created else "vetting.notice_updated",
+        action=AuditAction.VETTING_NOTICE_RECORDED if created else AuditAction.VETTING_NOTICE_UPDATED,
         target=notice,
         council_id=partnership.council_id,
         payload={

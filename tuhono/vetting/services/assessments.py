@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, text_digest
 
 from ..access import require_worker, user_may_decide
@@ -23,8 +24,8 @@ from .case_moves import case_apply_decision
 ANSWER_VALUES = {value for value, _ in ANSWERS}
 
 
-def _audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
-    audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
+def _audit(actor: Any, action: AuditAction, target: models.Model, council_id: int | None, **payload: Any) -> None:
+    audit_record(actor=actor, action=action, target=target, council_id=council_id, payload=payload)
 
 
 def _clean_answers(answers: dict[str, Any]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
@@ -67,7 +68,7 @@ def assessment_start(*, actor: Any, case: models.Model) -> Assessment:
     )
     assessment.full_clean()
     assessment.save()
-    _audit(actor, "assessment_started", assessment, ref.council_id, case=ref.label, kind=ref.kind)
+    _audit(actor, AuditAction.VETTING_ASSESSMENT_STARTED, assessment, ref.council_id, case=ref.label, kind=ref.kind)
     return assessment
 
 
@@ -96,7 +97,7 @@ def assessment_update(
     changed = sorted(k for k in assessment.answers if before["answers"].get(k) != assessment.answers.get(k))
     _audit(
         actor,
-        "assessment_updated",
+        AuditAction.VETTING_ASSESSMENT_UPDATED,
         assessment,
         assessment.council_id,
         rating={"from": before["rating"], "to": assessment.rating},
@@ -130,7 +131,7 @@ def assessment_submit(*, actor: Any, assessment: Assessment) -> Assessment:
         assessment.assessed_by = actor
     assessment.full_clean()
     assessment.save()
-    _audit(actor, "assessment_submitted", assessment, assessment.council_id, rating=assessment.rating)
+    _audit(actor, AuditAction.VETTING_ASSESSMENT_SUBMITTED, assessment, assessment.council_id, rating=assessment.rating)
     return assessment
 
 
@@ -166,7 +167,7 @@ def advice_record(
     advice.save()
     _audit(
         actor,
-        "advice_recorded",
+        AuditAction.VETTING_ADVICE_RECORDED,
         advice,
         assessment.council_id,
         assessment=assessment.pk,
@@ -192,7 +193,7 @@ def advice_answer(*, actor: Any, advice: Advice, answered_on: dt.date, answer: s
     advice.save()
     _audit(
         actor,
-        "advice_answered",
+        AuditAction.VETTING_ADVICE_ANSWERED,
         advice,
         advice.assessment.council_id,
         answered_on=answered_on,
@@ -265,7 +266,7 @@ def decision_sign(
     moved = case_apply_decision(actor=actor, case=case, decision=decision) if case is not None else ""
     _audit(
         actor,
-        "decision_signed",
+        AuditAction.VETTING_DECISION_SIGNED,
         decision,
         assessment.council_id,
         assessment=assessment.pk,

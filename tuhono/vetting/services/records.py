@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, json_digest
 
 from .. import engine
@@ -132,7 +133,7 @@ def screening_record_write(
     record.save()
     audit_record(
         actor=actor,
-        action="vetting.screening_recorded",
+        action=AuditAction.VETTING_SCREENING_RECORDED,
         target=record,
         council_id=party.council_id,
         payload={"record": record.pk, "party": party.pk, "digest": record.digest},
@@ -148,7 +149,7 @@ def screening_records_exported(
     require_reader(actor, council.pk)
     audit_record(
         actor=actor,
-        action="vetting.screening_records_exported",
+        action=AuditAction.VETTING_SCREENING_RECORDS_EXPORTED,
         target=council,
         council_id=council.pk,
         payload={"records": count, "format": file_format, **selection},

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
 from .. import engine
@@ -86,7 +87,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
     )
     vetting_audit(
         actor,
-        "party_screened",
+        AuditAction.VETTING_PARTY_SCREENED,
         party,
         party.council_id,
         status=party.status,
@@ -142,7 +143,9 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
         party.save()
         if changed:
             party.screened_against.clear()
-            vetting_audit(actor, "party_added", party, party.council_id, case=ref.label, origin=spec.origin)
+            vetting_audit(
+                actor, AuditAction.VETTING_PARTY_ADDED, party, party.council_id, case=ref.label, origin=spec.origin
+            )
         if changed and screen:
             party = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         parties.append(party)
@@ -196,7 +199,7 @@ def counterpart_add(
     counterpart.save()
     vetting_audit(
         actor,
-        "counterpart_added",
+        AuditAction.VETTING_COUNTERPART_ADDED,
         counterpart,
         partnership.council_id,
         name=counterpart.name,
