@@ -11,9 +11,9 @@ from django.utils import timezone
 from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
-from ..access import require_worker
 from ..enums import MatchStatus
 from ..models import ScreeningMatch
+from ..permissions import Action, require
 from .clearings import clearing_record
 from .sync import audit_match, party_status
 
@@ -21,7 +21,7 @@ from .sync import audit_match, party_status
 def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
     """Close an open alert as confirmed or dismissed, with the reason, and update the party."""
     match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
-    require_worker(actor, match.party.council_id)
+    require(actor, Action.WORK, match.party.council_id)
     if match.status != MatchStatus.OPEN:
         raise ValidationError(f"This match is {match.get_status_display().lower()}, not an open alert.")
     if not (reason or "").strip():

@@ -13,10 +13,10 @@ from django.utils import timezone
 from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, text_digest
 
-from ..access import require_worker, user_may_decide
 from ..cases import case_of, case_ref
 from ..enums import Agency, AssessmentStatus, DecisionOutcome, MatchStatus, Rating
 from ..models import Advice, Assessment, Decision, ScreeningMatch
+from ..permissions import REFUSALS, Action, may, require
 from ..questionnaire import ANSWERS, QUESTIONS
 from ..selectors import assessment_prefill
 from .case_moves import case_apply_decision
@@ -51,7 +51,7 @@ def assessment_start(*, actor: Any, case: models.Model) -> Assessment:
     One assessment at a time per case: an undecided one is returned as it is.
     """
     ref = case_ref(case)
-    require_worker(actor, ref.council_id)
+    require(actor, Action.WORK, ref.council_id)
     current = Assessment.objects.filter(
         case_type=ref.content_type, case_id=ref.pk, status__in=[AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED]
     ).first()
@@ -78,7 +78,7 @@ def assessment_update(
 ) -> Assessment:
     """Save the questionnaire's answers, the rating and its rationale on a draft assessment."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("Only a draft assessment can be changed.")
     cleaned, errors = _clean_answers(answers)
@@ -112,7 +112,7 @@ def assessment_update(
 def assessment_submit(*, actor: Any, assessment: Assessment) -> Assessment:
     """Submit a draft for an approver's decision: every question answered, a rating and its rationale given."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("Only a draft assessment can be submitted.")
     errors: dict[str, str] = {}
@@ -149,7 +149,7 @@ def advice_record(
     answer: str = "",
 ) -> Advice:
     """Record advice sought from MFAT, the NZSIS or another agency (and its answer, if in)."""
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if answer.strip() and answered_on is None:
         raise ValidationError({"answered_on": "Give the date the answer came."})
     advice = Advice(
@@ -185,7 +185,7 @@ def advice_record(
 def advice_answer(*, actor: Any, advice: Advice, answered_on: dt.date, answer: str) -> Advice:
     """Record the answer to advice sought earlier."""
     advice = Advice.objects.select_for_update().select_related("assessment").get(pk=advice.pk)
-    require_worker(actor, advice.assessment.council_id)
+    require(actor, Action.WORK, advice.assessment.council_id)
     if not (answer or "").strip():
         raise ValidationError({"answer": "Record the answer."})
     advice.answered_on, advice.answer = answered_on, answer.strip()
@@ -225,8 +225,8 @@ def decision_sign(
     decided case can be decided again later (suspend, end, resume).
     """
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if not user_may_decide(actor, assessment.council_id):
-        raise PermissionDenied("Only an approver of this council may sign off a decision.")
+    if not may(actor, Action.DECIDE, assessment.council_id):  # a person signs, never the system
+        raise PermissionDenied(REFUSALS[Action.DECIDE])
     if assessment.assessed_by_id is not None and assessment.assessed_by_id == actor.pk:
         raise PermissionDenied("The person who assessed the case cannot also sign off the decision.")
     errors: dict[str, str] = {}

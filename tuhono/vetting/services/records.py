@@ -13,9 +13,9 @@ from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, json_digest
 
 from .. import engine
-from ..access import require_reader
 from ..enums import MatchStatus, RecordOutcome
 from ..models import ScreenedParty, ScreeningMatch, ScreeningRecord
+from ..permissions import Action, require
 
 # Bumped when the record's content changes shape, so an old export is still read the way it was written.
 RECORD_FORMAT = 1
@@ -146,7 +146,7 @@ def screening_records_exported(
 ) -> None:
     """Note in the audit trail that someone took the screening record away: how many records, which
     case or period, which format. Names and details stay out of the trail."""
-    require_reader(actor, council.pk)
+    require(actor, Action.READ, council.pk)
     audit_record(
         actor=actor,
         action=AuditAction.VETTING_SCREENING_RECORDS_EXPORTED,

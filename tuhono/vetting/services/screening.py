@@ -15,10 +15,10 @@ from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
 from .. import engine
-from ..access import require_worker
 from ..cases import PartySpec, case_parties, case_ref, cases_naming_parties
 from ..enums import CounterpartRole, PartySchema, ScreeningStatus, ScreeningTrigger
 from ..models import Counterpart, ScreenedParty
+from ..permissions import Action, require
 from .clearings import parties_with_expired_clearings
 from .records import screening_record_write
 from .sync import party_status, sync_matches, vetting_audit
@@ -55,7 +55,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
     recorded; the screening is written to the screening record, its digest to
     the audit chain; audited.
     """
-    require_worker(actor, party.council_id)
+    require(actor, Action.WORK, party.council_id)
     party = ScreenedParty.objects.select_for_update().get(pk=party.pk)
     try:
         found = engine.screen(
@@ -110,7 +110,7 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
     None is the system acting after another domain's change.
     """
     ref = case_ref(case)
-    require_worker(actor, ref.council_id)
+    require(actor, Action.WORK, ref.council_id)
     parties = []
     for spec in case_parties(case):
         digest = _subject_hash(spec)
@@ -181,7 +181,7 @@ def counterpart_add(
     notes: str = "",
 ) -> Counterpart:
     """Record a counterpart official, intermediary or organisation of a partnership, and screen them at once."""
-    require_worker(actor, partnership.council_id)
+    require(actor, Action.WORK, partnership.council_id)
     counterpart = Counterpart(
         council_id=partnership.council_id,
         partnership=partnership,
