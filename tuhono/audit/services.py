@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from .actions import AuditAction
 from .models import AuditChainHead, AuditEvent
 
 
@@ -93,7 +94,7 @@ def _actor_label(actor: Any) -> str:
 def audit_record(
     *,
     actor: Any,
-    action: str,
+    action: AuditAction,
     target: models.Model,
     payload: dict[str, Any] | None = None,
     council_id: int | None = None,
@@ -102,7 +103,7 @@ def audit_record(
     """Append one event to the trail, chained to the one before it.
 
     Runs inside the caller's transaction: if the change it records is rolled
-    back, so is the event. `action` is namespaced: 'partnership.status_changed'.
+    back, so is the event. `action` is one of `AuditAction`; its value is what the event stores and hashes.
     """
     with transaction.atomic():
         # The UPDATE takes the write lock first (a row lock on PostgreSQL, the
@@ -117,7 +118,7 @@ def audit_record(
             occurred_at=occurred_at,
             actor=user,
             actor_label=actor_label or _actor_label(actor),
-            action=action,
+            action=AuditAction(action).value,
             target_type=target._meta.label_lower,
             target_id=str(target.pk),
             target_label=str(target)[:300],

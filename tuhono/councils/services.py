@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.register import register_version_bump
 from tuhono.partnerships.editing import bump, check_version
@@ -45,7 +46,7 @@ def council_create(
     council.save()
     audit_record(
         actor=actor,
-        action="council.created",
+        action=AuditAction.COUNCIL_CREATED,
         target=council,
         council_id=council.pk,
         payload={"name": name, "region": region, "country": country_code},
@@ -79,7 +80,7 @@ def partner_seeking_submit(
     seeking.save()
     audit_record(
         actor=None,
-        action="partner_seeking.submitted",
+        action=AuditAction.PARTNER_SEEKING_SUBMITTED,
         target=seeking,
         council_id=seeking.council_id,
         payload={"who": who, "name": seeking.display_name, "country": seeking.country_code},
@@ -120,7 +121,7 @@ def partner_seeking_create(*, actor: Any, **fields: Any) -> PartnerSeeking:
     seeking.save()
     audit_record(
         actor=actor,
-        action="partner_seeking.created",
+        action=AuditAction.PARTNER_SEEKING_CREATED,
         target=seeking,
         council_id=seeking.council_id,
         payload={"who": seeking.who, "name": seeking.display_name, "country": seeking.country_code},
@@ -157,7 +158,7 @@ def partner_seeking_update(
     if changed:
         audit_record(
             actor=actor,
-            action="partner_seeking.updated",
+            action=AuditAction.PARTNER_SEEKING_UPDATED,
             target=seeking,
             council_id=seeking.council_id,
             payload={"name": seeking.display_name, "fields": changed, "version": seeking.version},
@@ -181,7 +182,7 @@ def partner_seeking_set_published(*, actor: Any, seeking: PartnerSeeking, publis
     seeking.save(update_fields=["published", "published_at", "version"])
     audit_record(
         actor=actor,
-        action="partner_seeking.published" if published else "partner_seeking.withdrawn",
+        action=AuditAction.PARTNER_SEEKING_PUBLISHED if published else AuditAction.PARTNER_SEEKING_WITHDRAWN,
         target=seeking,
         council_id=seeking.council_id,
         payload={"name": seeking.display_name, "version": seeking.version},

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 DEVICE_NAME = "Authenticator app"
@@ -41,7 +42,7 @@ def device_confirm(*, request: HttpRequest, device: TOTPDevice, token: str) -> b
     django_otp.login(request, device)
     audit_record(
         actor=request.user,
-        action="accounts.two_factor_enrolled",
+        action=AuditAction.ACCOUNTS_TWO_FACTOR_ENROLLED,
         target=device,
         council_id=getattr(request.user, "council_id", None),
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from .editing import bump, check_version
@@ -74,7 +75,7 @@ def alliance_create(*, actor: Any, focus_areas: list[str] | None = None, slug: s
         AllianceMember.objects.create(alliance=alliance, council_id=council_id, joined_on=alliance.started_on)
     audit_record(
         actor=actor,
-        action="alliance.created",
+        action=AuditAction.ALLIANCE_CREATED,
         target=alliance,
         council_id=council_id,
         payload={"name": alliance.name, "kind": alliance.kind, "version": alliance.version},
@@ -113,7 +114,7 @@ def alliance_update(*, actor: Any, alliance: Alliance, expected_version: int | N
     if diff:
         audit_record(
             actor=actor,
-            action="alliance.updated",
+            action=AuditAction.ALLIANCE_UPDATED,
             target=alliance,
             council_id=getattr(actor, "council_id", None),
             payload={"changes": diff, "version": alliance.version},
@@ -147,7 +148,7 @@ def alliance_member_add(
     alliance.save(update_fields=["version"])
     audit_record(
         actor=actor,
-        action="alliance.member_added",
+        action=AuditAction.ALLIANCE_MEMBER_ADDED,
         target=alliance,
         council_id=getattr(actor, "council_id", None),
         payload={"member": str(member), "joined_on": joined_on, "version": alliance.version},
@@ -168,7 +169,7 @@ def alliance_member_remove(*, actor: Any, member: AllianceMember) -> None:
     alliance.save(update_fields=["version"])
     audit_record(
         actor=actor,
-        action="alliance.member_removed",
+        action=AuditAction.ALLIANCE_MEMBER_REMOVED,
         target=alliance,
         council_id=getattr(actor, "council_id", None),
         payload={"member": label, "version": alliance.version},

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.dates import DatePrecision
 from tuhono.core.register import register_version_bump
@@ -51,7 +52,7 @@ def milestone_add(
     milestone.save()
     audit_record(
         actor=actor,
-        action="partnership.milestone_added",
+        action=AuditAction.PARTNERSHIP_MILESTONE_ADDED,
         target=partnership,
         council_id=partnership.council_id,
         payload={"milestone_id": milestone.pk, "title": title, "occurred_on": occurred_on, "kind": kind},
@@ -104,7 +105,7 @@ def milestone_update(
     if diff:
         audit_record(
             actor=actor,
-            action="partnership.milestone_updated",
+            action=AuditAction.PARTNERSHIP_MILESTONE_UPDATED,
             target=partnership,
             council_id=partnership.council_id,
             payload={
@@ -126,7 +127,7 @@ def milestone_remove(*, actor: Any, milestone: Milestone) -> None:
     require(actor, Action.MILESTONES, partnership.council_id)
     audit_record(
         actor=actor,
-        action="partnership.milestone_removed",
+        action=AuditAction.PARTNERSHIP_MILESTONE_REMOVED,
         target=partnership,
         council_id=partnership.council_id,
         payload={"milestone_id": milestone.pk, "title": milestone.title, "occurred_on": milestone.occurred_on},

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.dates import DatePrecision
 from tuhono.core.register import register_version_bump
@@ -94,7 +95,7 @@ def partnership_create(
     )
     audit_record(
         actor=actor,
-        action="partnership.created",
+        action=AuditAction.PARTNERSHIP_CREATED,
         target=partnership,
         council_id=council.pk,
         payload={
@@ -173,7 +174,7 @@ def partnership_update(
     if diff:
         audit_record(
             actor=actor,
-            action="partnership.updated",
+            action=AuditAction.PARTNERSHIP_UPDATED,
             target=partnership,
             council_id=partnership.council_id,
             payload={"changes": diff, "version": partnership.version},
@@ -198,7 +199,7 @@ def partnership_set_published(
     partnership.save(update_fields=["published", "version", "updated_at"])
     audit_record(
         actor=actor,
-        action="partnership.published" if published else "partnership.withdrawn",
+        action=AuditAction.PARTNERSHIP_PUBLISHED if published else AuditAction.PARTNERSHIP_WITHDRAWN,
         target=partnership,
         council_id=partnership.council_id,
         payload={"version": partnership.version},
@@ -272,7 +273,7 @@ def partnership_change_status(
     partnership.save()
     audit_record(
         actor=actor,
-        action="partnership.status_changed",
+        action=AuditAction.PARTNERSHIP_STATUS_CHANGED,
         target=partnership,
         council_id=partnership.council_id,
         payload={

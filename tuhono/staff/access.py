@@ -1,4 +1,4 @@
-"""Who may open the back office, and the helpers views use to refuse the rest."""
+"""Who may open the back office at all. Who may take each action there is each domain's `permissions` table."""
 
 from __future__ import annotations
 
@@ -11,10 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from tuhono.accounts.enums import Role
-from tuhono.accounts.selectors import user_has_role, user_may_edit_council
-
-EDITORS = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
-BRIEFERS = (Role.PARTNERSHIPS_OFFICER, Role.SECURITY_OFFICER, Role.ADMINISTRATOR)
+from tuhono.accounts.selectors import user_has_role
 
 
 def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -29,12 +26,3 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def may_edit(user: Any, council_id: int, *roles: str) -> bool:
-    return user_may_edit_council(user, council_id) and user_has_role(user, *(roles or EDITORS))
-
-
-def require_edit(user: Any, council_id: int, *roles: str) -> None:
-    if not may_edit(user, council_id, *roles):
-        raise PermissionDenied("You cannot change this council's records.")

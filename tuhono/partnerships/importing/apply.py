@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.register import register_version_bump
 from tuhono.councils.models import Council
@@ -158,7 +159,7 @@ def plan_apply(*, plan: ImportPlan, actor: Any, sha256: str, published: bool = T
     counts = plan.summary()
     audit_record(
         actor=actor,
-        action="partnerships.imported",
+        action=AuditAction.PARTNERSHIPS_IMPORTED,
         target=ImportTarget(plan.filename or "a list", sha256),  # type: ignore[arg-type]
         payload={
             "file": plan.filename,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from tuhono.vetting.access import user_may_read_vetting
+from tuhono.vetting.permissions import may_open
 
 register = template.Library()
 
@@ -14,4 +14,4 @@ register = template.Library()
 @register.filter
 def reads_due_diligence(user: Any) -> bool:
     """A security officer or approver of a council: the menu links to due diligence."""
-    return user_may_read_vetting(user)
+    return may_open(user)

@@ -12,8 +12,9 @@ from tuhono.partnerships.models import Partnership
 from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import selectors, services
 from tuhono.visits.models import ContactLogEntry
+from tuhono.visits.permissions import Action, may, require
 
-from ..access import may_edit, require_edit, staff_required
+from ..access import staff_required
 from ..forms import ContactLogEntryForm
 from .common import form_page, run_service
 from .common import posted as _posted
@@ -51,7 +52,7 @@ def contact_log(request: HttpRequest, partnership_pk: int) -> HttpResponse:
         {
             "partnership": partnership,
             "entries": list(selectors.contact_log_for_user(user=request.user, partnership=partnership)),
-            "may_edit": may_edit(request.user, partnership.council_id),
+            "may_edit": may(request.user, Action.CONTACT_LOG, partnership.council_id),
         },
     )
 
@@ -59,7 +60,7 @@ def contact_log(request: HttpRequest, partnership_pk: int) -> HttpResponse:
 @staff_required
 def contact_entry_add(request: HttpRequest, partnership_pk: int) -> HttpResponse:
     partnership = _partnership(request, partnership_pk)
-    require_edit(request.user, partnership.council_id)
+    require(request.user, Action.CONTACT_LOG, partnership.council_id)
     form = ContactLogEntryForm(_posted(request))
     back = reverse("staff:contact_log", args=[partnership.pk])
     if request.method == "POST" and form.is_valid():
@@ -85,7 +86,7 @@ def contact_entry_edit(request: HttpRequest, contactlogentry_pk: int) -> HttpRes
     entry = selectors.contact_log_for_user(user=request.user).filter(pk=contactlogentry_pk).first()
     if entry is None:
         raise Http404("No such entry")
-    require_edit(request.user, entry.council_id)
+    require(request.user, Action.CONTACT_LOG, entry.council_id)
     form = ContactLogEntryForm(_posted(request), instance=entry)
     back = reverse("staff:contact_log", args=[entry.partnership_id])
     if request.method == "POST" and form.is_valid():

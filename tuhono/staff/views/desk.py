@@ -13,8 +13,9 @@ from django.utils import timezone
 from tuhono.visits import selectors, services
 from tuhono.visits.enums import DeskStatus
 from tuhono.visits.models import PublicMessage, Visit
+from tuhono.visits.permissions import Action, may, require
 
-from ..access import may_edit, require_edit, staff_required
+from ..access import staff_required
 from ..forms import DeskHandleForm, DeskReplyForm
 from .common import form_page, run_service
 from .common import posted as _posted
@@ -52,7 +53,7 @@ def message_detail(request: HttpRequest, message_pk: int) -> HttpResponse:
         {
             "message": message,
             "replies": list(message.replies.all()),
-            "may_edit": may_edit(request.user, message.council_id),
+            "may_edit": may(request.user, Action.DESK, message.council_id),
             "today": timezone.localdate(),
         },
     )
@@ -61,7 +62,7 @@ def message_detail(request: HttpRequest, message_pk: int) -> HttpResponse:
 @staff_required
 def message_handle(request: HttpRequest, message_pk: int) -> HttpResponse:
     message = selectors.message_get_for_user(user=request.user, pk=message_pk)
-    require_edit(request.user, message.council_id)
+    require(request.user, Action.DESK, message.council_id)
     back = reverse("staff:message_detail", args=[message.pk])
     form = DeskHandleForm(
         _posted(request),
@@ -90,7 +91,7 @@ def message_handle(request: HttpRequest, message_pk: int) -> HttpResponse:
 
 
 def _reply_page(request: HttpRequest, *, item: PublicMessage | Visit, back: str, default_subject: str) -> HttpResponse:
-    require_edit(request.user, item.council_id)
+    require(request.user, Action.DESK, item.council_id)
     form = DeskReplyForm(_posted(request), initial={"subject": default_subject})
     if request.method == "POST" and form.is_valid():
         fresh = type(item).objects.get(pk=item.pk)
@@ -122,7 +123,7 @@ def message_reply(request: HttpRequest, message_pk: int) -> HttpResponse:
 @staff_required
 def visit_owner(request: HttpRequest, visit_pk: int) -> HttpResponse:
     visit = selectors.visit_get_for_user(user=request.user, pk=visit_pk)
-    require_edit(request.user, visit.council_id)
+    require(request.user, Action.DESK, visit.council_id)
     back = reverse("staff:visit_detail", args=[visit.pk])
     form = DeskHandleForm(
         _posted(request),

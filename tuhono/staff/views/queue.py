@@ -23,8 +23,8 @@ from tuhono.councils.models import Council
 from tuhono.partnerships import attention
 from tuhono.partnerships.enums import PartnershipStatus
 from tuhono.partnerships.models import Partnership
-from tuhono.vetting.access import user_may_read_vetting
 from tuhono.vetting.enums import AssessmentStatus
+from tuhono.vetting.permissions import may_open
 from tuhono.vetting.selectors import alert_queue, deadlines
 from tuhono.visits import selectors as visit_selectors
 from tuhono.visits.enums import DeskStatus, MessageKind, VisitState
@@ -299,9 +299,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     glance: list[CouncilGlance] = []
     if user.council_id and user_has_role(user, Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR):
         groups.append(("Partnerships and the desk", _officer_sections(user, register, today)))
-    if user_may_read_vetting(user) and user_has_role(user, Role.SECURITY_OFFICER):
+    if may_open(user) and user_has_role(user, Role.SECURITY_OFFICER):
         groups.append(("Due diligence", [*_security_sections(user, today), _review_section(user, today)]))
-    if user_may_read_vetting(user) and user_has_role(user, Role.APPROVER):
+    if may_open(user) and user_has_role(user, Role.APPROVER):
         extra = [] if user_has_role(user, Role.SECURITY_OFFICER) else [_review_section(user, today)]
         groups.append(("Sign-off", [*_approver_sections(user, today), *extra]))
     if user_has_role(user, Role.NATIONAL_COORDINATOR):

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ..access import user_may_read_vetting
+from ..permissions import may_open
 
 
 def council_scoped(queryset: QuerySet, user: Any, council_field: str = "council") -> QuerySet:
-    if not user_may_read_vetting(user):
+    if not may_open(user):
         return queryset.none()
     return queryset.filter(**{f"{council_field}_id": user.council_id})

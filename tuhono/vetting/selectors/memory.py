@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.selectors import audit_event_sequences
 from tuhono.audit.services import json_digest
 from tuhono.core.spreadsheet import csv_writer
@@ -20,7 +21,7 @@ from tuhono.core.spreadsheet import csv_writer
 from ..models import NamesakeClearing, ScreeningRecord
 from .common import council_scoped
 
-RECORDED = "vetting.screening_recorded"
+RECORDED = AuditAction.VETTING_SCREENING_RECORDED
 
 
 @dataclass(frozen=True)

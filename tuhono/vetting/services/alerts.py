@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
-from ..access import require_worker
 from ..enums import MatchStatus
 from ..models import NamesakeClearing, ScreeningMatch
+from ..permissions import Action, require
 from .clearings import clearing_record, clearing_verdict
 from .sync import audit_match, party_status, vetting_audit
 
@@ -21,7 +22,7 @@ from .sync import audit_match, party_status, vetting_audit
 def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str, why_needed: str) -> ScreeningMatch:
     """Close an open alert as confirmed or dismissed, with the reason, and update the party."""
     match = ScreeningMatch.objects.select_for_update().select_related("party").get(pk=match.pk)
-    require_worker(actor, match.party.council_id)
+    require(actor, Action.WORK, match.party.council_id)
     if match.status != MatchStatus.OPEN:
         raise ValidationError(f"This match is {match.get_status_display().lower()}, not an open alert.")
     if not (reason or "").strip():
@@ -41,7 +42,7 @@ def _match_decide(*, actor: Any, match: ScreeningMatch, reason: str, status: str
     party.save(update_fields=["status"])
     audit_match(
         actor,
-        "alert_confirmed" if status == MatchStatus.CONFIRMED else "alert_dismissed",
+        AuditAction.VETTING_ALERT_CONFIRMED if status == MatchStatus.CONFIRMED else AuditAction.VETTING_ALERT_DISMISSED,
         match,
         reason_digest=text_digest(match.decision_reason),
         content_hash=match.dismissed_content_hash,
@@ -91,7 +92,7 @@ def clearing_withdraw(*, actor: Any, clearing: NamesakeClearing, reason: str) ->
     dismissing it. The clearing stays in the record, marked withdrawn.
     """
     clearing = NamesakeClearing.objects.select_for_update().get(pk=clearing.pk)
-    require_worker(actor, clearing.council_id)
+    require(actor, Action.WORK, clearing.council_id)
     if clearing.withdrawn_at is not None:
         raise ValidationError(f"This clearing was already withdrawn on {clearing.withdrawn_at:%d %b %Y}.")
     if not (reason or "").strip():
@@ -117,7 +118,7 @@ def clearing_withdraw(*, actor: Any, clearing: NamesakeClearing, reason: str) ->
         match.party.save(update_fields=["status"])
     vetting_audit(
         actor,
-        "clearing_withdrawn",
+        AuditAction.VETTING_CLEARING_WITHDRAWN,
         clearing,
         clearing.council_id,
         entity=clearing.entity_id,

@@ -5,19 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, text_digest
 
-from ..access import require_worker, user_may_read_vetting
 from ..enums import GovernmentResponse
 from ..models import Arrangement, ArrangementNotice
-
-
-def _require(actor: Any, council_id: int | None) -> None:
-    if actor is not None and not user_may_read_vetting(actor, council_id):
-        raise PermissionDenied("Only the council's security officers and approvers may do this.")
+from ..permissions import Action, require
 
 
 @transaction.atomic
@@ -25,7 +21,7 @@ def arrangement_update(
     *, actor: Any, partnership: Any, agreement_published: bool, agreement_text: str = "", agreement_url: str = ""
 ) -> Arrangement:
     """Record whether a partnership's agreement is published, and its text or address (shown on /transparency/)."""
-    _require(actor, partnership.council_id)
+    require(actor, Action.ARRANGEMENT, partnership.council_id)
     arrangement, _ = Arrangement.objects.select_for_update().get_or_create(partnership=partnership)
     before = (arrangement.agreement_published, arrangement.agreement_text, arrangement.agreement_url)
     arrangement.agreement_published = agreement_published
@@ -36,7 +32,7 @@ def arrangement_update(
     if before != (arrangement.agreement_published, arrangement.agreement_text, arrangement.agreement_url):
         audit_record(
             actor=actor,
-            action="vetting.arrangement_updated",
+            action=AuditAction.VETTING_ARRANGEMENT_UPDATED,
             target=arrangement,
             council_id=partnership.council_id,
             payload={
@@ -67,7 +63,7 @@ def notice_record(
     Recording the same stage again updates it (a response that came later). Security officers only:
     approvers decide on what the security officers record, they do not record it themselves.
     """
-    require_worker(actor, partnership.council_id)
+    require(actor, Action.WORK, partnership.council_id)
     if response != GovernmentResponse.NONE and response_on is None:
         raise ValidationError({"response_on": "Give the date of the government's response."})
     arrangement, _ = Arrangement.objects.get_or_create(partnership=partnership)
@@ -87,7 +83,7 @@ def notice_record(
     notice.save()
     audit_record(
         actor=actor,
-        action="vetting.notice_recorded" if created else "vetting.notice_updated",
+        action=AuditAction.VETTING_NOTICE_RECORDED if created else AuditAction.VETTING_NOTICE_UPDATED,
         target=notice,
         council_id=partnership.council_id,
         payload={

@@ -10,12 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, text_digest
 
-from ..access import require_worker, user_may_decide
 from ..cases import case_of, case_ref
 from ..enums import Agency, AssessmentStatus, DecisionOutcome, MatchStatus, Rating
 from ..models import Advice, Assessment, Decision, ScreeningMatch
+from ..permissions import REFUSALS, Action, may, require
 from ..questionnaire import ANSWERS, QUESTIONS
 from ..selectors import assessment_prefill
 from .case_moves import case_apply_decision
@@ -23,8 +24,8 @@ from .case_moves import case_apply_decision
 ANSWER_VALUES = {value for value, _ in ANSWERS}
 
 
-def _audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
-    audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
+def _audit(actor: Any, action: AuditAction, target: models.Model, council_id: int | None, **payload: Any) -> None:
+    audit_record(actor=actor, action=action, target=target, council_id=council_id, payload=payload)
 
 
 def _clean_answers(answers: dict[str, Any]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
@@ -50,7 +51,7 @@ def assessment_start(*, actor: Any, case: models.Model) -> Assessment:
     One assessment at a time per case: an undecided one is returned as it is.
     """
     ref = case_ref(case)
-    require_worker(actor, ref.council_id)
+    require(actor, Action.WORK, ref.council_id)
     current = Assessment.objects.filter(
         case_type=ref.content_type, case_id=ref.pk, status__in=[AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED]
     ).first()
@@ -67,7 +68,7 @@ def assessment_start(*, actor: Any, case: models.Model) -> Assessment:
     )
     assessment.full_clean()
     assessment.save()
-    _audit(actor, "assessment_started", assessment, ref.council_id, case=ref.label, kind=ref.kind)
+    _audit(actor, AuditAction.VETTING_ASSESSMENT_STARTED, assessment, ref.council_id, case=ref.label, kind=ref.kind)
     return assessment
 
 
@@ -77,7 +78,7 @@ def assessment_update(
 ) -> Assessment:
     """Save the questionnaire's answers, the rating and its rationale on a draft assessment."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("Only a draft assessment can be changed.")
     cleaned, errors = _clean_answers(answers)
@@ -96,7 +97,7 @@ def assessment_update(
     changed = sorted(k for k in assessment.answers if before["answers"].get(k) != assessment.answers.get(k))
     _audit(
         actor,
-        "assessment_updated",
+        AuditAction.VETTING_ASSESSMENT_UPDATED,
         assessment,
         assessment.council_id,
         rating={"from": before["rating"], "to": assessment.rating},
@@ -111,7 +112,7 @@ def assessment_update(
 def assessment_submit(*, actor: Any, assessment: Assessment) -> Assessment:
     """Submit a draft for an approver's decision: every question answered, a rating and its rationale given."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if assessment.status != AssessmentStatus.DRAFT:
         raise ValidationError("Only a draft assessment can be submitted.")
     errors: dict[str, str] = {}
@@ -130,7 +131,7 @@ def assessment_submit(*, actor: Any, assessment: Assessment) -> Assessment:
         assessment.assessed_by = actor
     assessment.full_clean()
     assessment.save()
-    _audit(actor, "assessment_submitted", assessment, assessment.council_id, rating=assessment.rating)
+    _audit(actor, AuditAction.VETTING_ASSESSMENT_SUBMITTED, assessment, assessment.council_id, rating=assessment.rating)
     return assessment
 
 
@@ -148,7 +149,7 @@ def advice_record(
     answer: str = "",
 ) -> Advice:
     """Record advice sought from MFAT, the NZSIS or another agency (and its answer, if in)."""
-    require_worker(actor, assessment.council_id)
+    require(actor, Action.WORK, assessment.council_id)
     if answer.strip() and answered_on is None:
         raise ValidationError({"answered_on": "Give the date the answer came."})
     advice = Advice(
@@ -166,7 +167,7 @@ def advice_record(
     advice.save()
     _audit(
         actor,
-        "advice_recorded",
+        AuditAction.VETTING_ADVICE_RECORDED,
         advice,
         assessment.council_id,
         assessment=assessment.pk,
@@ -184,7 +185,7 @@ def advice_record(
 def advice_answer(*, actor: Any, advice: Advice, answered_on: dt.date, answer: str) -> Advice:
     """Record the answer to advice sought earlier."""
     advice = Advice.objects.select_for_update().select_related("assessment").get(pk=advice.pk)
-    require_worker(actor, advice.assessment.council_id)
+    require(actor, Action.WORK, advice.assessment.council_id)
     if not (answer or "").strip():
         raise ValidationError({"answer": "Record the answer."})
     advice.answered_on, advice.answer = answered_on, answer.strip()
@@ -192,7 +193,7 @@ def advice_answer(*, actor: Any, advice: Advice, answered_on: dt.date, answer: s
     advice.save()
     _audit(
         actor,
-        "advice_answered",
+        AuditAction.VETTING_ADVICE_ANSWERED,
         advice,
         advice.assessment.council_id,
         answered_on=answered_on,
@@ -224,8 +225,8 @@ def decision_sign(
     decided case can be decided again later (suspend, end, resume).
     """
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if not user_may_decide(actor, assessment.council_id):
-        raise PermissionDenied("Only an approver of this council may sign off a decision.")
+    if not may(actor, Action.DECIDE, assessment.council_id):  # a person signs, never the system
+        raise PermissionDenied(REFUSALS[Action.DECIDE])
     if assessment.assessed_by_id is not None and assessment.assessed_by_id == actor.pk:
         raise PermissionDenied("The person who assessed the case cannot also sign off the decision.")
     errors: dict[str, str] = {}
@@ -265,7 +266,7 @@ def decision_sign(
     moved = case_apply_decision(actor=actor, case=case, decision=decision) if case is not None else ""
     _audit(
         actor,
-        "decision_signed",
+        AuditAction.VETTING_DECISION_SIGNED,
         decision,
         assessment.council_id,
         assessment=assessment.pk,

@@ -9,12 +9,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record, json_digest
 
 from .. import engine
-from ..access import require_reader
 from ..enums import MatchStatus, RecordOutcome
 from ..models import ScreenedParty, ScreeningMatch, ScreeningRecord
+from ..permissions import Action, require
 
 # Bumped when the record's content changes shape, so an old export is still read the way it was written.
 RECORD_FORMAT = 1
@@ -132,7 +133,7 @@ def screening_record_write(
     record.save()
     audit_record(
         actor=actor,
-        action="vetting.screening_recorded",
+        action=AuditAction.VETTING_SCREENING_RECORDED,
         target=record,
         council_id=party.council_id,
         payload={"record": record.pk, "party": party.pk, "digest": record.digest},
@@ -145,10 +146,10 @@ def screening_records_exported(
 ) -> None:
     """Note in the audit trail that someone took the screening record away: how many records, which
     case or period, which format. Names and details stay out of the trail."""
-    require_reader(actor, council.pk)
+    require(actor, Action.READ, council.pk)
     audit_record(
         actor=actor,
-        action="vetting.screening_records_exported",
+        action=AuditAction.VETTING_SCREENING_RECORDS_EXPORTED,
         target=council,
         council_id=council.pk,
         payload={"records": count, "format": file_format, **selection},

@@ -7,6 +7,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
+
 from .. import engine
 from ..enums import ScreeningStatus, ScreeningTrigger
 from ..models import RescreenRun, ScreenedParty, ScreeningMatch
@@ -127,7 +129,7 @@ def rescreen_version(*, actor: Any = None, version: engine.ListVersion) -> Rescr
         run.save()
         vetting_audit(
             actor,
-            "rescreen_completed",
+            AuditAction.VETTING_RESCREEN_COMPLETED,
             run,
             None,
             list_version=version.pk,

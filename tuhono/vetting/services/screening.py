@@ -11,13 +11,14 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import text_digest
 
 from .. import engine
-from ..access import require_worker
 from ..cases import PartySpec, case_parties, case_ref, cases_naming_parties
 from ..enums import CounterpartRole, PartySchema, ScreeningStatus, ScreeningTrigger
 from ..models import Counterpart, ScreenedParty
+from ..permissions import Action, require
 from .clearings import parties_with_expired_clearings
 from .records import screening_record_write
 from .sync import party_status, sync_matches, vetting_audit
@@ -54,7 +55,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
     recorded; the screening is written to the screening record, its digest to
     the audit chain; audited.
     """
-    require_worker(actor, party.council_id)
+    require(actor, Action.WORK, party.council_id)
     party = ScreenedParty.objects.select_for_update().get(pk=party.pk)
     try:
         found = engine.screen(
@@ -86,7 +87,7 @@ def party_screen(*, actor: Any, party: ScreenedParty, trigger: str = ScreeningTr
     )
     vetting_audit(
         actor,
-        "party_screened",
+        AuditAction.VETTING_PARTY_SCREENED,
         party,
         party.council_id,
         status=party.status,
@@ -109,7 +110,7 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
     None is the system acting after another domain's change.
     """
     ref = case_ref(case)
-    require_worker(actor, ref.council_id)
+    require(actor, Action.WORK, ref.council_id)
     parties = []
     for spec in case_parties(case):
         digest = _subject_hash(spec)
@@ -142,7 +143,9 @@ def case_screen_parties(*, actor: Any, case: models.Model, screen: bool = True) 
         party.save()
         if changed:
             party.screened_against.clear()
-            vetting_audit(actor, "party_added", party, party.council_id, case=ref.label, origin=spec.origin)
+            vetting_audit(
+                actor, AuditAction.VETTING_PARTY_ADDED, party, party.council_id, case=ref.label, origin=spec.origin
+            )
         if changed and screen:
             party = party_screen(actor=actor, party=party, trigger=ScreeningTrigger.ADDED)
         parties.append(party)
@@ -178,7 +181,7 @@ def counterpart_add(
     notes: str = "",
 ) -> Counterpart:
     """Record a counterpart official, intermediary or organisation of a partnership, and screen them at once."""
-    require_worker(actor, partnership.council_id)
+    require(actor, Action.WORK, partnership.council_id)
     counterpart = Counterpart(
         council_id=partnership.council_id,
         partnership=partnership,
@@ -196,7 +199,7 @@ def counterpart_add(
     counterpart.save()
     vetting_audit(
         actor,
-        "counterpart_added",
+        AuditAction.VETTING_COUNTERPART_ADDED,
         counterpart,
         partnership.council_id,
         name=counterpart.name,

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from .. import engine
@@ -33,11 +34,13 @@ class SyncCounts:
         self.cleared += other.cleared
 
 
-def vetting_audit(actor: Any, action: str, target: models.Model, council_id: int | None, **payload: Any) -> None:
-    audit_record(actor=actor, action=f"vetting.{action}", target=target, council_id=council_id, payload=payload)
+def vetting_audit(
+    actor: Any, action: AuditAction, target: models.Model, council_id: int | None, **payload: Any
+) -> None:
+    audit_record(actor=actor, action=action, target=target, council_id=council_id, payload=payload)
 
 
-def audit_match(actor: Any, action: str, match: ScreeningMatch, **payload: Any) -> None:
+def audit_match(actor: Any, action: AuditAction, match: ScreeningMatch, **payload: Any) -> None:
     """An alert's event: which party, entity, list and score (ids and figures, never names or reasons)."""
     vetting_audit(
         actor,
@@ -71,7 +74,13 @@ def _lapse(actor: Any, match: ScreeningMatch, why: str, now: Any) -> bool:
     match.save(update_fields=["status", "last_scored_at"])
     if was_open:
         vetting_audit(
-            actor, "alert_lapsed", match, match.party.council_id, party=match.party_id, entity=match.entity_id, why=why
+            actor,
+            AuditAction.VETTING_ALERT_LAPSED,
+            match,
+            match.party.council_id,
+            party=match.party_id,
+            entity=match.entity_id,
+            why=why,
         )
     return was_open
 
@@ -153,10 +162,11 @@ def sync_matches(
         counts.matches[result.list_entity_pk] = match
         if match.status == previous:
             continue
-        actions: dict[str, str] = {
-            MatchStatus.OPEN: "alert_reopened" if previous == MatchStatus.DISMISSED or cause else "alert_raised",
-            MatchStatus.LAPSED: "alert_lapsed",
-            MatchStatus.DISMISSED: "alert_held_by_clearing",
+        reopened = previous == MatchStatus.DISMISSED or cause
+        actions: dict[str, AuditAction] = {
+            MatchStatus.OPEN: AuditAction.VETTING_ALERT_REOPENED if reopened else AuditAction.VETTING_ALERT_RAISED,
+            MatchStatus.LAPSED: AuditAction.VETTING_ALERT_LAPSED,
+            MatchStatus.DISMISSED: AuditAction.VETTING_ALERT_HELD_BY_CLEARING,
         }
         action = actions.get(match.status)
         if action:

@@ -1,4 +1,4 @@
-"""Helpers every visit service shares: reference numbers and who may act."""
+"""Helpers every visit service shares: reference numbers, audit values and due dates (who may act: `permissions`)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-
-from tuhono.accounts.selectors import user_has_role, user_may_edit_council
 
 from ..models import ReferenceSequence
 
@@ -27,14 +24,6 @@ def reference_next(*, year: int | None = None) -> str:
                 ReferenceSequence.objects.filter(pk=year).update(last=models.F("last") + 1)
         last = ReferenceSequence.objects.select_for_update().get(pk=year).last
     return f"TUH-{year}-{last:04d}"
-
-
-def require_role(actor: Any, council_id: int, *roles: str) -> None:
-    """Refuse unless the actor holds one of `roles` in this council. `actor=None` is the system itself."""
-    if actor is None:
-        return
-    if not user_may_edit_council(actor, council_id) or not user_has_role(actor, *roles):
-        raise PermissionDenied("You do not have the role in this council to do that.")
 
 
 def plain(value: Any) -> Any:

@@ -8,14 +8,15 @@ from typing import Any
 
 from django.db import transaction
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from ..models import (
     CalendarFeedToken,
     ContactLogEntry,
 )
-from .common import require_role
-from .records import EDITORS, validated_save
+from ..permissions import Action, require
+from .records import validated_save
 
 
 @transaction.atomic
@@ -33,7 +34,7 @@ def contact_log_entry_create(
     notes: str = "",
 ) -> ContactLogEntry:
     """Log a meeting or approach on a partnership; the entry belongs to the partnership's council."""
-    require_role(actor, partnership.council_id, *EDITORS)
+    require(actor, Action.CONTACT_LOG, partnership.council_id)
     entry = ContactLogEntry(
         partnership=partnership,
         council_id=partnership.council_id,
@@ -50,7 +51,7 @@ def contact_log_entry_create(
     validated_save(entry)
     audit_record(
         actor=actor,
-        action="contact_log.entry_added",
+        action=AuditAction.CONTACT_LOG_ENTRY_ADDED,
         target=entry,
         payload={"partnership": partnership.pk, "topic": topic, "initiated_by": initiated_by},
         council_id=partnership.council_id,
@@ -72,7 +73,7 @@ CONTACT_LOG_FIELDS = {
 
 @transaction.atomic
 def contact_log_entry_update(*, actor: Any, entry: ContactLogEntry, **changes: Any) -> ContactLogEntry:
-    require_role(actor, entry.council_id, *EDITORS)
+    require(actor, Action.CONTACT_LOG, entry.council_id)
     unknown = set(changes) - CONTACT_LOG_FIELDS
     if unknown:
         raise ValueError(f"Not editable here: {', '.join(sorted(unknown))}")
@@ -83,7 +84,7 @@ def contact_log_entry_update(*, actor: Any, entry: ContactLogEntry, **changes: A
         validated_save(entry)
         audit_record(
             actor=actor,
-            action="contact_log.entry_updated",
+            action=AuditAction.CONTACT_LOG_ENTRY_UPDATED,
             target=entry,
             payload={"fields": changed},
             council_id=entry.council_id,
@@ -100,5 +101,5 @@ def calendar_token_get_or_create(*, user: Any) -> CalendarFeedToken:
 def calendar_token_rotate(*, user: Any) -> CalendarFeedToken:
     """Give the user a new secret calendar address; the old one stops working at once."""
     token, _ = CalendarFeedToken.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
-    audit_record(actor=user, action="visit.calendar_token_rotated", target=token, council_id=user.council_id)
+    audit_record(actor=user, action=AuditAction.VISIT_CALENDAR_TOKEN_ROTATED, target=token, council_id=user.council_id)
     return token

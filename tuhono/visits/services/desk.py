@@ -14,23 +14,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tuhono.accounts.enums import Role
 from tuhono.accounts.models import User
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from .. import emails
 from ..enums import DeskStatus
 from ..models import DeskReply, PublicMessage, Visit
-from .common import require_role
+from ..permissions import Action, require
 
-DESK_ROLES = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
 DeskItem = PublicMessage | Visit
 
 
-def _audit(actor: Any, action: str, item: DeskItem, **payload: Any) -> None:
+def _audit(actor: Any, action: AuditAction, item: DeskItem, **payload: Any) -> None:
     audit_record(
         actor=actor,
-        action=f"desk.{action}",
+        action=action,
         target=item,
         council_id=item.council_id,
         payload={"reference": item.reference, **payload},
@@ -44,7 +43,7 @@ def _locked(item: DeskItem) -> DeskItem:
 @transaction.atomic
 def desk_assign(*, actor: Any, item: DeskItem, owner: User | None) -> DeskItem:
     """Give an enquiry or request an owner (or none): one of the council's own staff who work the desk."""
-    require_role(actor, item.council_id, *DESK_ROLES)
+    require(actor, Action.DESK, item.council_id)
     if owner is not None and (owner.council_id != item.council_id or not owner.is_active):
         raise ValidationError({"owner": "Choose someone on this council's staff."})
     item = _locked(item)
@@ -52,14 +51,14 @@ def desk_assign(*, actor: Any, item: DeskItem, owner: User | None) -> DeskItem:
     item.owner = owner
     item.save(update_fields=["owner"])
     if previous != item.owner_id:
-        _audit(actor, "assigned", item, owner=owner.pk if owner else None, previous=previous)
+        _audit(actor, AuditAction.DESK_ASSIGNED, item, owner=owner.pk if owner else None, previous=previous)
     return item
 
 
 @transaction.atomic
 def desk_status_set(*, actor: Any, message: PublicMessage, status: str) -> PublicMessage:
     """Move an enquiry, feedback or contact message to another status; closing marks it handled."""
-    require_role(actor, message.council_id, *DESK_ROLES)
+    require(actor, Action.DESK, message.council_id)
     if status not in DeskStatus.values:
         raise ValidationError({"status": "Choose a status from the list."})
     locked = _locked(message)
@@ -70,7 +69,7 @@ def desk_status_set(*, actor: Any, message: PublicMessage, status: str) -> Publi
     locked.status = status
     locked.handled_at = timezone.now() if status in (DeskStatus.ANSWERED, DeskStatus.CLOSED) else None
     locked.save(update_fields=["status", "handled_at"])
-    _audit(actor, "status_changed", locked, status=status, previous=previous)
+    _audit(actor, AuditAction.DESK_STATUS_CHANGED, locked, status=status, previous=previous)
     return locked
 
 
@@ -80,7 +79,7 @@ def desk_reply(*, actor: Any, item: DeskItem, subject: str, body: str) -> DeskRe
 
     A message that was new or in progress is then answered; an item without an owner becomes the replier's.
     """
-    require_role(actor, item.council_id, *DESK_ROLES)
+    require(actor, Action.DESK, item.council_id)
     to = item.email if isinstance(item, PublicMessage) else item.contact_email
     errors = {}
     if not to:
@@ -114,6 +113,6 @@ def desk_reply(*, actor: Any, item: DeskItem, subject: str, body: str) -> DeskRe
         changed.append("reply_due_on")
     if changed:
         item.save(update_fields=changed)
-    _audit(actor, "replied", item, reply=reply.pk)
+    _audit(actor, AuditAction.DESK_REPLIED, item, reply=reply.pk)
     transaction.on_commit(partial(emails.send_desk_reply, reply_id=reply.pk))
     return reply

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tuhono.accounts.enums import Role
+from tuhono.audit.actions import AuditAction
 
 from .. import emails
 from ..enums import VisitState
@@ -23,8 +24,8 @@ from ..models import (
     Visit,
     VisitCost,
 )
-from .common import require_role
-from .records import BRIEFERS, EDITORS, require_open, validated_save, visit_audit
+from ..permissions import Action, require
+from .records import require_open, validated_save, visit_audit
 
 ITINERARY_FIELDS = {"kind", "starts_at", "title", "location", "hosts", "sensitive_categories", "notes"}
 
@@ -43,7 +44,7 @@ def itinerary_item_add(
     notes: str = "",
 ) -> ItineraryItem:
     """Add a meeting or site visit; a sensitive site is audited as such and reported to security."""
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     item = ItineraryItem(
         visit=visit,
@@ -56,7 +57,9 @@ def itinerary_item_add(
         notes=notes,
     )
     validated_save(item)
-    visit_audit(actor, "visit.itinerary_added", visit, target=item, title=title, sensitive=item.sensitive_categories)
+    visit_audit(
+        actor, AuditAction.VISIT_ITINERARY_ADDED, visit, target=item, title=title, sensitive=item.sensitive_categories
+    )
     if item.is_sensitive:
         transaction.on_commit(
             partial(
@@ -72,7 +75,7 @@ def itinerary_item_add(
 @transaction.atomic
 def itinerary_item_update(*, actor: Any, item: ItineraryItem, **changes: Any) -> ItineraryItem:
     visit = item.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     unknown = set(changes) - ITINERARY_FIELDS
     if unknown:
@@ -84,35 +87,35 @@ def itinerary_item_update(*, actor: Any, item: ItineraryItem, **changes: Any) ->
         setattr(item, field, value)
     if changed:
         validated_save(item)
-        visit_audit(actor, "visit.itinerary_updated", visit, target=item, fields=changed)
+        visit_audit(actor, AuditAction.VISIT_ITINERARY_UPDATED, visit, target=item, fields=changed)
     return item
 
 
 @transaction.atomic
 def itinerary_item_remove(*, actor: Any, item: ItineraryItem) -> None:
     visit = item.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
-    visit_audit(actor, "visit.itinerary_removed", visit, target=item, title=item.title)
+    visit_audit(actor, AuditAction.VISIT_ITINERARY_REMOVED, visit, target=item, title=item.title)
     item.delete()
 
 
 @transaction.atomic
 def cost_add(*, actor: Any, visit: Visit, description: str, amount_nzd: Decimal, paid_by: str) -> VisitCost:
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     cost = VisitCost(visit=visit, description=description, amount_nzd=amount_nzd, paid_by=paid_by)
     validated_save(cost)
-    visit_audit(actor, "visit.cost_added", visit, target=cost, amount_nzd=str(amount_nzd), paid_by=paid_by)
+    visit_audit(actor, AuditAction.VISIT_COST_ADDED, visit, target=cost, amount_nzd=str(amount_nzd), paid_by=paid_by)
     return cost
 
 
 @transaction.atomic
 def cost_remove(*, actor: Any, cost: VisitCost) -> None:
     visit = cost.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
-    visit_audit(actor, "visit.cost_removed", visit, target=cost, description=cost.description)
+    visit_audit(actor, AuditAction.VISIT_COST_REMOVED, visit, target=cost, description=cost.description)
     cost.delete()
 
 
@@ -129,7 +132,7 @@ def gift_add(
     accepted: bool = True,
 ) -> GiftOrHospitality:
     """Declare a gift, hospitality or travel offered or given; audited."""
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     gift = GiftOrHospitality(
         visit=visit,
         direction=direction,
@@ -142,7 +145,7 @@ def gift_add(
     validated_save(gift)
     visit_audit(
         actor,
-        "visit.gift_declared",
+        AuditAction.VISIT_GIFT_DECLARED,
         visit,
         target=gift,
         direction=direction,
@@ -154,9 +157,9 @@ def gift_add(
 @transaction.atomic
 def gift_remove(*, actor: Any, gift: GiftOrHospitality) -> None:
     visit = gift.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
-    visit_audit(actor, "visit.gift_removed", visit, target=gift, description=gift.description)
+    visit_audit(actor, AuditAction.VISIT_GIFT_REMOVED, visit, target=gift, description=gift.description)
     gift.delete()
 
 
@@ -172,7 +175,7 @@ def travel_briefing_record(
     advice: str = "",
 ) -> TravelBriefing:
     """Record (or correct) the pre-travel briefing of an outgoing mission; audited."""
-    require_role(actor, visit.council_id, *BRIEFERS)
+    require(actor, Action.BRIEF, visit.council_id)
     require_open(visit)
     if not visit.is_outgoing:
         raise ValidationError("Only an outgoing mission has a pre-travel briefing.")
@@ -186,7 +189,7 @@ def travel_briefing_record(
     briefing.contacts_expected = contacts_expected
     briefing.advice = advice
     validated_save(briefing)
-    visit_audit(actor, "visit.briefing_recorded", visit, target=briefing, briefed_on=briefed_on.isoformat())
+    visit_audit(actor, AuditAction.VISIT_BRIEFING_RECORDED, visit, target=briefing, briefed_on=briefed_on.isoformat())
     return briefing
 
 
@@ -195,7 +198,7 @@ def contact_report_record(
     *, actor: Any, visit: Visit, people_met: str, concerns: str = "", has_concern: bool = False
 ) -> ContactReport:
     """Record whom an outgoing mission met and anything of concern; a concern is sent to security."""
-    require_role(actor, visit.council_id, *BRIEFERS)
+    require(actor, Action.BRIEF, visit.council_id)
     require_open(visit)
     if not visit.is_outgoing:
         raise ValidationError("Only an outgoing mission files a contact report.")
@@ -207,7 +210,7 @@ def contact_report_record(
     report.has_concern = has_concern
     report.recorded_by = actor if getattr(actor, "is_authenticated", False) else None
     validated_save(report)
-    visit_audit(actor, "visit.contact_report_recorded", visit, target=report, has_concern=has_concern)
+    visit_audit(actor, AuditAction.VISIT_CONTACT_REPORT_RECORDED, visit, target=report, has_concern=has_concern)
     if has_concern:
         transaction.on_commit(
             partial(

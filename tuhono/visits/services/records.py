@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from tuhono.accounts.enums import Role
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.councils.models import Council
 
@@ -20,10 +21,9 @@ from ..models import (
     Visit,
     VisitParty,
 )
-from .common import desk_due_on, plain, reference_next, require_role
+from ..permissions import Action, require
+from .common import desk_due_on, plain, reference_next
 
-EDITORS = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
-BRIEFERS = (Role.PARTNERSHIPS_OFFICER, Role.SECURITY_OFFICER, Role.ADMINISTRATOR)
 CLOSED_STATES = {VisitState.DECLINED, VisitState.REPORTED}
 LATE_STATES = {VisitState.APPROVED, VisitState.SCHEDULED}
 # In the order a form shows them.
@@ -62,7 +62,9 @@ def require_open(visit: Visit) -> None:
         raise ValidationError(f"This visit is {visit.get_state_display().lower()}; its record is closed.")
 
 
-def visit_audit(actor: Any, action: str, visit: Visit, target: models.Model | None = None, **payload: Any) -> None:
+def visit_audit(
+    actor: Any, action: AuditAction, visit: Visit, target: models.Model | None = None, **payload: Any
+) -> None:
     """One audit event about the visit (or a record on it), in the visit's council, naming its reference."""
     audit_record(
         actor=actor,
@@ -101,7 +103,7 @@ def visit_create(
     actor_label: str | None = None,
 ) -> Visit:
     """Open a visit in the 'received' state with a fresh reference and its members; audited."""
-    require_role(actor, council.pk, *EDITORS)
+    require(actor, Action.RECORD, council.pk)
     if partnership is not None and partnership.council_id != council.pk:
         raise ValidationError({"partnership": "That partnership belongs to another council."})
     visit = Visit(
@@ -136,7 +138,7 @@ def visit_create(
     audit_record(
         actor=actor,
         actor_label=actor_label,
-        action="visit.created",
+        action=AuditAction.VISIT_CREATED,
         target=visit,
         payload={"reference": visit.reference, "kind": kind, "source": source, "members": len(members)},
         council_id=council.pk,
@@ -147,7 +149,7 @@ def visit_create(
 @transaction.atomic
 def visit_update(*, actor: Any, visit: Visit, **changes: Any) -> Visit:
     """Change the visit's descriptive fields (never its state); audited with the fields changed."""
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     unknown = set(changes) - set(VISIT_EDITABLE_FIELDS)
     if unknown:
@@ -161,7 +163,7 @@ def visit_update(*, actor: Any, visit: Visit, **changes: Any) -> Visit:
         raise ValidationError({"partnership": "That partnership belongs to another council."})
     if changed:
         validated_save(visit)
-        visit_audit(actor, "visit.updated", visit, fields=sorted(changed))
+        visit_audit(actor, AuditAction.VISIT_UPDATED, visit, fields=sorted(changed))
     return visit
 
 
@@ -180,7 +182,7 @@ def party_add(
 ) -> VisitParty:
     """Add a member to the delegation. After approval the member is flagged as a late change and
     the security officers and approvers are told (after commit)."""
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     late = visit.state in LATE_STATES
     party = VisitParty(
@@ -195,7 +197,9 @@ def party_add(
         added_after_approval=late,
     )
     validated_save(party)
-    visit_audit(actor, "visit.party_added_late" if late else "visit.party_added", visit, target=party)
+    visit_audit(
+        actor, AuditAction.VISIT_PARTY_ADDED_LATE if late else AuditAction.VISIT_PARTY_ADDED, visit, target=party
+    )
     if late:
         transaction.on_commit(
             partial(
@@ -212,7 +216,7 @@ def party_add(
 def party_update(*, actor: Any, party: VisitParty, **changes: Any) -> VisitParty:
     """Correct a member's details; audited."""
     visit = party.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
     unknown = set(changes) - PARTY_FIELDS
     if unknown:
@@ -222,14 +226,14 @@ def party_update(*, actor: Any, party: VisitParty, **changes: Any) -> VisitParty
         setattr(party, field, value)
     if changed:
         validated_save(party)
-        visit_audit(actor, "visit.party_updated", visit, target=party, fields=changed)
+        visit_audit(actor, AuditAction.VISIT_PARTY_UPDATED, visit, target=party, fields=changed)
     return party
 
 
 @transaction.atomic
 def party_remove(*, actor: Any, party: VisitParty) -> None:
     visit = party.visit
-    require_role(actor, visit.council_id, *EDITORS)
+    require(actor, Action.RECORD, visit.council_id)
     require_open(visit)
-    visit_audit(actor, "visit.party_removed", visit, target=party)
+    visit_audit(actor, AuditAction.VISIT_PARTY_REMOVED, visit, target=party)
     party.delete()

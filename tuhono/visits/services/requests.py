@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tuhono.accounts.enums import Role
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.councils.models import Council, PartnerSeeking
 
@@ -79,6 +80,13 @@ def visit_request_submit(
     return visit
 
 
+MESSAGE_RECEIVED = {
+    MessageKind.ENQUIRY: AuditAction.PUBLIC_MESSAGE_ENQUIRY_RECEIVED,
+    MessageKind.FEEDBACK: AuditAction.PUBLIC_MESSAGE_FEEDBACK_RECEIVED,
+    MessageKind.INTEREST: AuditAction.PUBLIC_MESSAGE_INTEREST_RECEIVED,
+}
+
+
 @transaction.atomic
 def message_submit(
     *,
@@ -115,7 +123,7 @@ def message_submit(
     audit_record(
         actor=None,
         actor_label="public",
-        action=f"public_message.{kind}_received",
+        action=MESSAGE_RECEIVED[MessageKind(kind)],
         target=record,
         payload={"reference": record.reference},
         council_id=council.pk,

@@ -19,35 +19,44 @@ from django.utils import timezone
 
 from tuhono.accounts.enums import Role
 from tuhono.accounts.selectors import user_has_role
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from .. import emails
 from ..enums import VisitState
 from ..hooks import ApprovalCheck, approval_holds
 from ..models import Visit, VisitTransition
-from .common import require_role
+from ..permissions import PERMISSIONS, Action, require
 
-OFFICERS = (Role.PARTNERSHIPS_OFFICER, Role.ADMINISTRATOR)
-APPROVERS = (Role.APPROVER,)
-
-# The moves the workflow allows: action -> (states it may start from, state it ends in).
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "triage": (frozenset({VisitState.RECEIVED}), VisitState.TRIAGED),
-    "send_to_vetting": (frozenset({VisitState.TRIAGED}), VisitState.VETTING),
-    "approve": (frozenset({VisitState.VETTING}), VisitState.APPROVED),
-    "decline": (frozenset({VisitState.RECEIVED, VisitState.TRIAGED, VisitState.VETTING}), VisitState.DECLINED),
-    "schedule": (frozenset({VisitState.APPROVED}), VisitState.SCHEDULED),
-    "complete": (frozenset({VisitState.SCHEDULED}), VisitState.COMPLETED),
-    "report": (frozenset({VisitState.COMPLETED}), VisitState.REPORTED),
+# The moves the workflow allows: action -> (states it may start from, state it ends in). Who may make
+# each move is the action's row in `permissions.PERMISSIONS`.
+TRANSITIONS: dict[Action, tuple[frozenset[str], str]] = {
+    Action.TRIAGE: (frozenset({VisitState.RECEIVED}), VisitState.TRIAGED),
+    Action.SEND_TO_VETTING: (frozenset({VisitState.TRIAGED}), VisitState.VETTING),
+    Action.APPROVE: (frozenset({VisitState.VETTING}), VisitState.APPROVED),
+    Action.DECLINE: (frozenset({VisitState.RECEIVED, VisitState.TRIAGED, VisitState.VETTING}), VisitState.DECLINED),
+    Action.SCHEDULE: (frozenset({VisitState.APPROVED}), VisitState.SCHEDULED),
+    Action.COMPLETE: (frozenset({VisitState.SCHEDULED}), VisitState.COMPLETED),
+    Action.REPORT: (frozenset({VisitState.COMPLETED}), VisitState.REPORTED),
 }
 ACTION_LABELS = {
-    "triage": "triage",
-    "send_to_vetting": "send to vetting",
-    "approve": "approve",
-    "decline": "decline",
-    "schedule": "schedule",
-    "complete": "mark as completed",
-    "report": "report on",
+    Action.TRIAGE: "triage",
+    Action.SEND_TO_VETTING: "send to vetting",
+    Action.APPROVE: "approve",
+    Action.DECLINE: "decline",
+    Action.SCHEDULE: "schedule",
+    Action.COMPLETE: "mark as completed",
+    Action.REPORT: "report on",
+}
+# The trail names each move by the state it reaches.
+MOVE_EVENTS = {
+    Action.TRIAGE: AuditAction.VISIT_TRIAGED,
+    Action.SEND_TO_VETTING: AuditAction.VISIT_VETTING,
+    Action.APPROVE: AuditAction.VISIT_APPROVED,
+    Action.DECLINE: AuditAction.VISIT_DECLINED,
+    Action.SCHEDULE: AuditAction.VISIT_SCHEDULED,
+    Action.COMPLETE: AuditAction.VISIT_COMPLETED,
+    Action.REPORT: AuditAction.VISIT_REPORTED,
 }
 
 
@@ -55,13 +64,13 @@ class TransitionRefused(ValidationError):
     """The workflow does not allow this move now; the message says why."""
 
 
-# Who may read why due diligence holds a visit; everyone else is told only that it does.
-HOLD_READERS = (Role.SECURITY_OFFICER, Role.APPROVER)
-
-
 def _refuse_held(actor: Any, visit: Visit, holds: list[str], what: str) -> TransitionRefused:
+    """Why due diligence holds the visit, for those who may read it; everyone else is told only that it does.
+
+    Only the visit's own council's readers are told (a superuser is not, unless of that council).
+    """
     if actor is None or (
-        user_has_role(actor, *HOLD_READERS) and getattr(actor, "council_id", None) == visit.council_id
+        user_has_role(actor, *PERMISSIONS[Action.READ_HOLDS]) and getattr(actor, "council_id", None) == visit.council_id
     ):
         return TransitionRefused(f"The visit cannot be {what} yet: " + "; ".join(holds))
     return TransitionRefused(
@@ -70,7 +79,7 @@ def _refuse_held(actor: Any, visit: Visit, holds: list[str], what: str) -> Trans
     )
 
 
-def allowed_actions(visit: Visit) -> list[str]:
+def allowed_actions(visit: Visit) -> list[Action]:
     """The workflow actions the visit's state allows (whoever the person is)."""
     return [action for action, (sources, _) in TRANSITIONS.items() if visit.state in sources]
 
@@ -79,14 +88,13 @@ def _move(
     *,
     actor: Any,
     visit: Visit,
-    action: str,
-    roles: Iterable[str],
+    action: Action,
     note: str = "",
     notify: Iterable[str] = (),
     event: str,
     payload: dict[str, Any] | None = None,
 ) -> Visit:
-    require_role(actor, visit.council_id, *roles)
+    require(actor, action, visit.council_id)
     locked = Visit.objects.select_for_update().get(pk=visit.pk)
     sources, target = TRANSITIONS[action]
     if locked.state not in sources:
@@ -104,7 +112,7 @@ def _move(
     VisitTransition.objects.create(visit=locked, from_state=from_state, to_state=target, actor=actor, note=note)
     audit_record(
         actor=actor,
-        action=f"visit.{'reported' if action == 'report' else target}",
+        action=MOVE_EVENTS[action],
         target=locked,
         payload={"reference": locked.reference, "from": from_state, "to": target, "note": note, **(payload or {})},
         council_id=locked.council_id,
@@ -123,13 +131,12 @@ def visit_triage(*, actor: Any, visit: Visit, kind: str | None = None, note: str
     """Received → triaged: an officer has read the request (and may correct its kind)."""
     if kind and kind != visit.kind:
         visit.kind = kind
-        require_role(actor, visit.council_id, *OFFICERS)
+        require(actor, Action.TRIAGE, visit.council_id)
         Visit.objects.filter(pk=visit.pk).update(kind=kind)
     return _move(
         actor=actor,
         visit=visit,
-        action="triage",
-        roles=OFFICERS,
+        action=Action.TRIAGE,
         note=note,
         notify=[Role.PARTNERSHIPS_OFFICER],
         event="The visit was triaged and can be sent to vetting",
@@ -145,8 +152,7 @@ def visit_send_to_vetting(*, actor: Any, visit: Visit, note: str = "") -> Visit:
     return _move(
         actor=actor,
         visit=visit,
-        action="send_to_vetting",
-        roles=OFFICERS,
+        action=Action.SEND_TO_VETTING,
         note=note,
         notify=[Role.SECURITY_OFFICER, Role.APPROVER],
         event="The visit is ready for vetting: screen its members and record a decision",
@@ -159,7 +165,7 @@ def visit_approve(*, actor: Any, visit: Visit, note: str = "", vetting_check: Ap
 
     Holds come from the checks registered in `tuhono.visits.hooks` and from `vetting_check`.
     """
-    require_role(actor, visit.council_id, *APPROVERS)
+    require(actor, Action.APPROVE, visit.council_id)
     if visit.state == VisitState.VETTING:
         holds = approval_holds(visit, vetting_check)
         if holds:
@@ -167,8 +173,7 @@ def visit_approve(*, actor: Any, visit: Visit, note: str = "", vetting_check: Ap
     return _move(
         actor=actor,
         visit=visit,
-        action="approve",
-        roles=APPROVERS,
+        action=Action.APPROVE,
         note=note,
         notify=[Role.PARTNERSHIPS_OFFICER],
         event="The visit was approved and can be scheduled",
@@ -184,8 +189,7 @@ def visit_decline(*, actor: Any, visit: Visit, reason: str) -> Visit:
     return _move(
         actor=actor,
         visit=visit,
-        action="decline",
-        roles=APPROVERS,
+        action=Action.DECLINE,
         note=reason.strip(),
         notify=[Role.PARTNERSHIPS_OFFICER],
         event="The visit was declined",
@@ -214,8 +218,7 @@ def visit_schedule(
     return _move(
         actor=actor,
         visit=visit,
-        action="schedule",
-        roles=OFFICERS,
+        action=Action.SCHEDULE,
         note=note,
         notify=notify,
         event=f"The visit is scheduled for {starts_on:%-d %B %Y} to {ends_on:%-d %B %Y}"
@@ -236,8 +239,7 @@ def visit_complete(*, actor: Any, visit: Visit, note: str = "", today: dt.date |
     return _move(
         actor=actor,
         visit=visit,
-        action="complete",
-        roles=OFFICERS,
+        action=Action.COMPLETE,
         note=note,
         notify=[Role.PARTNERSHIPS_OFFICER] + ([Role.SECURITY_OFFICER] if visit.is_outgoing else []),
         event="The visit is over; write its report" + (" and the contact report" if visit.is_outgoing else ""),
@@ -255,8 +257,7 @@ def visit_report(*, actor: Any, visit: Visit, report: str) -> Visit:
     return _move(
         actor=actor,
         visit=visit,
-        action="report",
-        roles=OFFICERS,
+        action=Action.REPORT,
         notify=[Role.APPROVER],
         event="The visit's report is filed",
     )

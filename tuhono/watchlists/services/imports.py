@@ -15,6 +15,7 @@ from django.utils import timezone
 from followthemoney import EntityProxy
 from followthemoney.types import registry
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.uploads import managed_relative, managed_remove
 
@@ -208,7 +209,7 @@ def refuse(*, source_name: str, file_name: str, sha256: str, reason: str, actor:
         with transaction.atomic():
             audit_record(
                 actor=actor,
-                action="watchlist.import_refused",
+                action=AuditAction.WATCHLIST_IMPORT_REFUSED,
                 target=target,
                 council_id=source.council_id if source else getattr(actor, "council_id", None),
                 payload={"source": source_name, "file": file_name, "sha256": sha256, "reason": reason},
@@ -255,7 +256,7 @@ def land_version(
     version.save()
     audit_record(
         actor=actor,
-        action="watchlist.version_imported",
+        action=AuditAction.WATCHLIST_VERSION_IMPORTED,
         target=version,
         council_id=source.council_id,
         payload={
@@ -310,7 +311,7 @@ def watchlist_import(
         with transaction.atomic():
             audit_record(
                 actor=actor,
-                action="watchlist.import_unchanged",
+                action=AuditAction.WATCHLIST_IMPORT_UNCHANGED,
                 target=in_force,
                 council_id=in_force.source.council_id,
                 payload={"source": in_force.source.name, "file": path.name, "sha256": sha256},

@@ -43,6 +43,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 
 from ..enums import ListVersionStatus
@@ -272,7 +273,7 @@ def index_build_now(*, force: bool = False, actor: Any = None) -> BuildOutcome:
     with transaction.atomic():
         audit_record(
             actor=actor,
-            action="watchlist.index_built",
+            action=AuditAction.WATCHLIST_INDEX_BUILT,
             target=ListVersion.objects.get(pk=signature[-1]),
             payload={"list_versions": list(signature), "entities": info["entities"], "bytes": size},
         )

@@ -24,6 +24,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tuhono.audit.actions import AuditAction
 from tuhono.audit.services import audit_record
 from tuhono.core.uploads import (
     incoming_cleanup,
@@ -171,7 +172,11 @@ def _stage(
             )
             audit_record(
                 actor=actor,
-                action="watchlist.version_restore_staged" if restored_from else "watchlist.version_staged",
+                action=(
+                    AuditAction.WATCHLIST_VERSION_RESTORE_STAGED
+                    if restored_from
+                    else AuditAction.WATCHLIST_VERSION_STAGED
+                ),
                 target=upload,
                 council_id=getattr(council, "pk", None),
                 payload={
@@ -290,7 +295,7 @@ def version_confirm(*, actor: Any, upload: ListUpload) -> ListUpload:
         upload.save(update_fields=["status", "confirmed_by", "confirmed_at"])
         audit_record(
             actor=actor,
-            action="watchlist.version_confirmed",
+            action=AuditAction.WATCHLIST_VERSION_CONFIRMED,
             target=upload,
             council_id=upload.council_id,
             payload={**payload, "awaiting_second_officer": True},
@@ -344,7 +349,7 @@ def version_discard(*, actor: Any, upload: ListUpload) -> None:
         raise ValidationError("A confirmed version cannot be discarded; restore an earlier version instead.")
     audit_record(
         actor=actor,
-        action="watchlist.version_discarded",
+        action=AuditAction.WATCHLIST_VERSION_DISCARDED,
         target=upload,
         council_id=upload.council_id,
         payload={"source": upload.source_name, "file": upload.file_name, "sha256": upload.sha256},
@@ -365,7 +370,7 @@ def uploads_expire() -> int:
         with transaction.atomic():
             audit_record(
                 actor=None,
-                action="watchlist.version_expired",
+                action=AuditAction.WATCHLIST_VERSION_EXPIRED,
                 target=upload,
                 council_id=upload.council_id,
                 payload={"source": upload.source_name, "file": upload.file_name},

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from tuhono.staff.views.common import form_page, run_service
 from tuhono.vetting import selectors, services
-from tuhono.vetting.access import user_may_decide, user_may_work_vetting
 from tuhono.vetting.enums import AssessmentStatus, CaseKind, Rating
+from tuhono.vetting.permissions import Action, may
 from tuhono.vetting.questionnaire import ANSWERS, QUESTIONS
 from tuhono.vetting.selectors import questionnaire_view
 
@@ -41,7 +41,7 @@ def _assessment_or_404(request: HttpRequest, pk: int) -> Any:
 @vetting_required
 def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
-    may_work = user_may_work_vetting(request.user, assessment.council_id)
+    may_work = may(request.user, Action.WORK, assessment.council_id)
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
         if not may_work or assessment.status != AssessmentStatus.DRAFT:
@@ -83,7 +83,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ratings": Rating.choices,
             "suggested": selectors.suggested_rating(assessment.answers),
             "editable": may_work and assessment.status == AssessmentStatus.DRAFT,
-            "may_decide": user_may_decide(request.user, assessment.council_id)
+            "may_decide": may(request.user, Action.DECIDE, assessment.council_id)
             and assessment.status != AssessmentStatus.DRAFT
             and assessment.assessed_by_id != request.user.pk,
             "may_work": may_work,
@@ -133,7 +133,7 @@ def advice_add(request: HttpRequest, pk: int) -> HttpResponse:
 @vetting_required
 def decision_sign(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
-    if not user_may_decide(request.user, assessment.council_id):
+    if not may(request.user, Action.DECIDE, assessment.council_id):
         raise PermissionDenied("Only an approver signs off a decision.")
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from tuhono.vetting.access import user_may_read_vetting, user_may_work_vetting
 from tuhono.vetting.cases import case_get, case_ref
 from tuhono.vetting.enums import CaseKind
+from tuhono.vetting.permissions import Action, may, may_open
 
 
 def vetting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -23,7 +23,7 @@ def vetting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not user_may_read_vetting(request.user):
+        if not may_open(request.user):
             raise PermissionDenied("Due diligence is for the council's security officers and approvers.")
         return view(request, *args, **kwargs)
 
@@ -31,7 +31,7 @@ def vetting_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 def require_case_worker(request: HttpRequest, council_id: int | None) -> None:
-    if not user_may_work_vetting(request.user, council_id):
+    if not may(request.user, Action.WORK, council_id):
         raise PermissionDenied("Only the council's security officers may do this.")
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tuhono.staff.views.common import form_page, run_service
 from tuhono.vetting import selectors, services
-from tuhono.vetting.access import user_may_work_vetting
+from tuhono.vetting.permissions import Action, may
 
 from ..forms import RecordPeriodForm, WithdrawalForm
 from .common import case_or_404, require_case_worker, vetting_required
@@ -29,7 +29,7 @@ def clearings(request: HttpRequest) -> HttpResponse:
             "clearings": selectors.clearings_list(user=request.user, state=state),
             "state": state,
             "states": selectors.clearing_states(),
-            "may_withdraw": user_may_work_vetting(request.user, request.user.council_id),  # type: ignore[union-attr]
+            "may_withdraw": may(request.user, Action.WORK, request.user.council_id),  # type: ignore[union-attr]
         },
     )
 

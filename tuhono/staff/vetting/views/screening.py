@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from tuhono.staff.views.common import form_page, run_service
 from tuhono.vetting import selectors, services
-from tuhono.vetting.access import user_may_work_vetting
 from tuhono.vetting.cases import case_kind_slug, case_ref
 from tuhono.vetting.enums import AssessmentStatus, CaseKind, ScreeningStatus
+from tuhono.vetting.permissions import Action, may
 from tuhono.vetting.services.clearings import clearing_months
 
 from ..forms import ArrangementForm, CounterpartForm, NoticeForm, ReasonForm
@@ -31,7 +31,7 @@ def alert_queue(request: HttpRequest) -> HttpResponse:
             "assessments": list(selectors.assessments_list(user=user).exclude(status=AssessmentStatus.DECIDED)[:50]),
             "unprocessed": selectors.list_versions_awaiting_rescreen(),
             "work": selectors.screening_work(),
-            "may_work": user_may_work_vetting(user, user.council_id),  # type: ignore[union-attr]
+            "may_work": may(user, Action.WORK, user.council_id),  # type: ignore[union-attr]
             "cases": selectors.cases_for_council(council_id=user.council_id),  # type: ignore[union-attr]
         },
     )
@@ -73,7 +73,7 @@ def party_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "party": party,
             "matches": list(party.matches.all()),
             "versions": list(party.screened_against.all()),
-            "may_work": user_may_work_vetting(request.user, party.council_id),
+            "may_work": may(request.user, Action.WORK, party.council_id),
             "case_records_url": reverse(
                 "staff:vetting:case_records", args=[case_kind_slug(party.case_kind), party.case_id]
             ),
@@ -145,7 +145,7 @@ def case_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "parties": list(selectors.case_parties(case=case)),
             "assessment": selectors.assessment_current(case=case),
             "arrangement": selectors.arrangement_for(partnership=case) if is_partnership else None,
-            "may_work": user_may_work_vetting(request.user, ref.council_id),
+            "may_work": may(request.user, Action.WORK, ref.council_id),
             "kind": kind,
         },
     )

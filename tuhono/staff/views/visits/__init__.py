@@ -16,11 +16,10 @@ from .records import (
     party_remove,
 )
 from .reports import briefing, contact_report
-from .workflow import ACTION_BUTTONS, ACTION_ROLES, TRANSITION_SERVICES, visit_transition
+from .workflow import ACTION_BUTTONS, TRANSITION_SERVICES, visit_transition
 
 __all__ = [
     "ACTION_BUTTONS",
-    "ACTION_ROLES",
     "TRANSITION_SERVICES",
     "briefing",
     "contact_report",

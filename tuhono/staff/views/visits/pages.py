@@ -11,8 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tuhono.accounts.enums import Role
-from tuhono.accounts.selectors import user_has_role
 from tuhono.councils.models import Council
 from tuhono.partnerships.models import Partnership
 from tuhono.vetting.selectors import case_outcome
@@ -21,13 +19,14 @@ from tuhono.visits import selectors, services
 from tuhono.visits.enums import VisitState
 from tuhono.visits.hooks import approval_holds
 from tuhono.visits.models import Visit
+from tuhono.visits.permissions import Action, may, require
 from tuhono.visits.services.workflow import allowed_actions
 
-from ...access import BRIEFERS, EDITORS, may_edit, require_edit, staff_required
+from ...access import staff_required
 from ...forms import TRANSITION_FORMS, VisitFilterForm, VisitForm
 from ..common import form_page, posted, run_service
 from .links import visit_detail_url
-from .workflow import ACTION_BUTTONS, ACTION_ROLES
+from .workflow import ACTION_BUTTONS
 
 VISITS_PER_PAGE = 50
 
@@ -43,7 +42,7 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     user: Any = request.user
-    may_create = user.council_id is not None and user_has_role(request.user, *EDITORS)
+    may_create = user.council_id is not None and may(user, Action.RECORD, user.council_id)
     return render(
         request,
         "staff/visit_list.html",
@@ -67,7 +66,7 @@ def visit_create(request: HttpRequest) -> HttpResponse:
     council_id = user.council_id
     if council_id is None:
         raise Http404("Only a council's staff record visits")
-    require_edit(request.user, council_id)
+    require(request.user, Action.RECORD, council_id)
     form = VisitForm(posted(request), partnerships=_partnerships_of(council_id))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -98,22 +97,20 @@ def visit_detail(request: HttpRequest, visit_pk: int) -> HttpResponse:
     user = request.user
     actions = []
     for action in allowed_actions(visit):
-        if may_edit(user, visit.council_id, *ACTION_ROLES[action]):
+        if may(user, action, visit.council_id):
             form = TRANSITION_FORMS[action](prefix=action, initial={"kind": visit.kind} if action == "triage" else None)
             form.prepare_widgets(show_errors=False)
             actions.append({"action": action, "label": ACTION_BUTTONS[action], "form": form})
     editable = visit.state not in {VisitState.DECLINED, VisitState.REPORTED}
-    reads_vetting = user_has_role(user, Role.SECURITY_OFFICER, Role.APPROVER) and may_edit(
-        user, visit.council_id, Role.SECURITY_OFFICER, Role.APPROVER
-    )
+    reads_vetting = may(user, Action.READ_HOLDS, visit.council_id)
     return render(
         request,
         "staff/visit_detail.html",
         {
             "visit": visit,
             "actions": actions,
-            "may_edit": editable and may_edit(user, visit.council_id, *EDITORS),
-            "may_brief": editable and visit.is_outgoing and may_edit(user, visit.council_id, *BRIEFERS),
+            "may_edit": editable and may(user, Action.RECORD, visit.council_id),
+            "may_brief": editable and visit.is_outgoing and may(user, Action.BRIEF, visit.council_id),
             "briefing": getattr(visit, "briefing", None) if hasattr(visit, "briefing") else None,
             "contact_report": visit.contact_report if hasattr(visit, "contact_report") else None,
             "parties": list(visit.parties.all()),
@@ -141,7 +138,7 @@ def _vetting_url(visit: Visit) -> str:
 @staff_required
 def visit_edit(request: HttpRequest, visit_pk: int) -> HttpResponse:
     visit = selectors.visit_get_for_user(user=request.user, pk=visit_pk)
-    require_edit(request.user, visit.council_id)
+    require(request.user, Action.RECORD, visit.council_id)
     form = VisitForm(posted(request), instance=visit, partnerships=_partnerships_of(visit.council_id))
     if request.method == "POST" and form.is_valid():
         fresh = Visit.objects.get(pk=visit.pk)

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from tuhono.vetting.services import case_screen_after_commit
 from tuhono.visits import selectors, services
 from tuhono.visits.models import GiftOrHospitality, ItineraryItem, Visit, VisitCost, VisitParty
+from tuhono.visits.permissions import Action, require
 
-from ...access import EDITORS, require_edit, staff_required
+from ...access import staff_required
 from ...forms import CostForm, GiftForm, ItineraryItemForm, PartyForm
 from ..common import form_page, posted, run_service
 from .links import visit_detail_url, visit_reloaded
@@ -29,11 +30,11 @@ def child_page(
     submit: str,
     call: Any,
     done: str,
-    roles: tuple[str, ...] = EDITORS,
+    action: Action = Action.RECORD,
     screen: bool = False,
 ) -> HttpResponse:
     """A form that adds to or changes a visit; `screen`: it names people, so they are screened once saved."""
-    require_edit(request.user, visit.council_id, *roles)
+    require(request.user, action, visit.council_id)
     if request.method == "POST" and form.is_valid() and run_service(form, lambda: call(form.cleaned_data)):
         if screen:
             case_screen_after_commit(case=visit_reloaded(visit))
@@ -96,7 +97,7 @@ def party_remove(request: HttpRequest, visitparty_pk: int) -> HttpResponse:
 
 
 def _remove(request: HttpRequest, visit: Visit, call: Any, what: str) -> HttpResponse:
-    require_edit(request.user, visit.council_id)
+    require(request.user, Action.RECORD, visit.council_id)
     try:
         call()
         messages.success(request, f"{what} removed.")

@@ -7,8 +7,9 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tuhono.visits import selectors, services
+from tuhono.visits.permissions import Action
 
-from ...access import BRIEFERS, staff_required
+from ...access import staff_required
 from ...forms import BriefingForm, ContactReportForm
 from ..common import posted
 from .links import visit_reloaded
@@ -32,7 +33,7 @@ def _mission_paper(
         submit=page["submit"],
         call=lambda data: record_service(actor=request.user, visit=visit_reloaded(visit), **data),
         done=page["done"],
-        roles=BRIEFERS,
+        action=Action.BRIEF,
     )
 
 

@@ -1,4 +1,4 @@
-"""The workflow buttons: who may press each, and the service each one runs."""
+"""The workflow buttons and the service each one runs (who may press each: `tuhono.visits.permissions`)."""
 
 from __future__ import annotations
 
@@ -7,25 +7,16 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from tuhono.accounts.enums import Role
 from tuhono.visits import selectors, services
 from tuhono.visits.models import Visit
+from tuhono.visits.permissions import Action, require
 from tuhono.visits.services.workflow import ACTION_LABELS, allowed_actions
 
-from ...access import EDITORS, require_edit, staff_required
+from ...access import staff_required
 from ...forms import TRANSITION_FORMS
 from ..common import form_page, posted
 from .links import visit_detail_url
 
-ACTION_ROLES = {
-    "triage": EDITORS,
-    "send_to_vetting": EDITORS,
-    "approve": (Role.APPROVER,),
-    "decline": (Role.APPROVER,),
-    "schedule": EDITORS,
-    "complete": EDITORS,
-    "report": EDITORS,
-}
 ACTION_BUTTONS = {
     "triage": "Mark as triaged",
     "send_to_vetting": "Send to vetting",
@@ -57,8 +48,9 @@ TRANSITION_SERVICES = {
 @staff_required
 def visit_transition(request: HttpRequest, visit_pk: int, action: str) -> HttpResponse:
     """One workflow step. GET shows its form alone; POST runs the service and returns to the visit."""
+    move = Action(action)
     visit = selectors.visit_get_for_user(user=request.user, pk=visit_pk)
-    require_edit(request.user, visit.council_id, *ACTION_ROLES[action])
+    require(request.user, move, visit.council_id)
     form = TRANSITION_FORMS[action](posted(request), prefix=action, initial={"kind": visit.kind})
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,6 +68,6 @@ def visit_transition(request: HttpRequest, visit_pk: int, action: str) -> HttpRe
         submit=ACTION_BUTTONS[action],
         visit=visit,
         back_url=visit_detail_url(visit),
-        intro=f"You can {ACTION_LABELS[action]} this visit now." if action in allowed_actions(visit) else "",
+        intro=f"You can {ACTION_LABELS[move]} this visit now." if move in allowed_actions(visit) else "",
         show_errors=request.method == "POST",
     )
