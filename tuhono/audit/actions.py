@@ -83,6 +83,7 @@ class AuditAction(StrEnum):
     WATCHLIST_VERSION_DISCARDED = "watchlist.version_discarded"
     WATCHLIST_VERSION_EXPIRED = "watchlist.version_expired"
     WATCHLIST_INDEX_BUILT = "watchlist.index_built"
+    WATCHLIST_BATCH_SCREENED = "watchlist.batch_screened"
 
     # Due diligence (confidential: the trail shows these events only to those who read vetting)
     VETTING_PARTY_ADDED = "vetting.party_added"

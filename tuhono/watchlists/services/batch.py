@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuhono.audit.actions import AuditAction
+from tuhono.audit.services import audit_record
 from tuhono.core.spreadsheet import csv_dict_writer
 
+from ..selectors import versions_in_force
 from .index_build import IndexNotReady, index_build_now
-from .screening import candidate_index, screen_entity
+from .screening import candidate_index, screen_entity, screening_threshold
 
 INPUT_COLUMNS = [
     "full_name",
@@ -98,4 +102,36 @@ def screen_csv(*, input_path: Path, output_path: Path) -> BatchResult:
                 alerts += bool(best and best.alert)
                 rows += 1
                 writer.writerow(row)
+    _audit_batch(input_path=input_path, output_path=output_path, rows=rows, alerts=alerts)
     return BatchResult(rows=rows, alerts=alerts, seconds=time.perf_counter() - started, index_seconds=index_seconds)
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def _audit_batch(*, input_path: Path, output_path: Path, rows: int, alerts: int) -> None:
+    """Put the run in the audit trail: against which list versions, at which threshold, how many rows and
+    alerts, and the SHA-256 of the file screened and of the results, so the files kept elsewhere can be
+    shown to be the ones checked. No name, file name or result text goes into the trail."""
+    versions = list(versions_in_force())
+    if not versions:
+        return
+    audit_record(
+        actor=None,
+        actor_label="manage.py screen",
+        action=AuditAction.WATCHLIST_BATCH_SCREENED,
+        target=versions[0],
+        payload={
+            "list_versions": [version.pk for version in versions],
+            "threshold": screening_threshold(),
+            "rows": rows,
+            "alerts": alerts,
+            "input_sha256": _file_digest(input_path),
+            "output_sha256": _file_digest(output_path),
+        },
+    )

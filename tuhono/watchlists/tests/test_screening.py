@@ -1,8 +1,10 @@
 import csv
+import hashlib
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tuhono.audit.models import AuditEvent
 from tuhono.watchlists.matching.scoring import score_names
 from tuhono.watchlists.services.imports import watchlist_import
 from tuhono.watchlists.services.screening import screen_entity, screen_name, screening_threshold
@@ -127,6 +129,19 @@ def test_screen_command_writes_best_match_per_row(lists, fixtures, tmp_path):
     assert by_name["Aroha Ngata"]["alert"] == "false"
     assert by_name["Tactical Missiles Corporation JSC"]["match_id"] == "NK-tmc"
     assert rows[0]["place_of_birth"] == "Beijing"  # input columns are carried through
+
+
+def test_a_batch_run_is_in_the_audit_trail_by_digest_without_names(lists, fixtures, tmp_path):
+    output = tmp_path / "results.csv"
+    call_command("screen", input=fixtures / "people.csv", output=output)
+
+    event = AuditEvent.objects.get(action="watchlist.batch_screened")
+    assert event.actor_label == "manage.py screen"
+    assert (event.payload["rows"], event.payload["alerts"]) == (4, 3)
+    screened = (fixtures / "people.csv").read_bytes()
+    assert event.payload["input_sha256"] == "sha256:" + hashlib.sha256(screened).hexdigest()
+    assert event.payload["output_sha256"] == "sha256:" + hashlib.sha256(output.read_bytes()).hexdigest()
+    assert "Lavrov" not in str(event.payload) and "people.csv" not in str(event.payload)
 
 
 def test_screen_command_refuses_input_without_full_name(lists, tmp_path):
