@@ -22,18 +22,18 @@ FIRST = {"1", "i"}
 DIFFERENT_ENTITY_FACTOR = 0.7
 
 
-def _numbers(tokens: list[str]) -> list[str]:
-    """Digits and Roman numerals. A first token is the name itself ('I' in 'I Squared Capital'), and a
+def _numbers(tokens: list[str], other: list[str]) -> list[str]:
+    """Digits and Roman numerals. A first token is the name itself ('I' in 'I Squared Capital'),
+    unless the other name has it too (a name turned around: 'II Citigroup Capital Trust'), and a
     letter among other single letters is an initial ('L X C Aviation'), not a numeral."""
 
     def initial(k: int) -> bool:
         return 0 <= k < len(tokens) and len(tokens[k]) == 1 and tokens[k].isalpha()
 
-    return [
-        t
-        for k, t in enumerate(tokens)
-        if t.isdigit() or (k > 0 and SERIES_ROMAN_RE.match(t) and t and not initial(k - 1) and not initial(k + 1))
-    ]
+    def numeral(k: int, t: str) -> bool:
+        return bool(SERIES_ROMAN_RE.match(t)) and (k > 0 or t in other) and not initial(k - 1) and not initial(k + 1)
+
+    return [t for k, t in enumerate(tokens) if t.isdigit() or (t and numeral(k, t))]
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +78,7 @@ def organisation_differences(query: str, result: str, unmatched: tuple[str, ...]
     if CJK_RE.search(query + result):
         return []
     reasons: list[str] = []
-    q_numbers, r_numbers = _numbers(q), _numbers(r)
+    q_numbers, r_numbers = _numbers(q, r), _numbers(r, q)
     if bool(q_numbers) != bool(r_numbers) and any(n not in FIRST for n in q_numbers + r_numbers):
         reasons.append(
             f"numbers in the names differ ({' '.join(q_numbers).upper() or '—'} / {' '.join(r_numbers).upper() or '—'})"
