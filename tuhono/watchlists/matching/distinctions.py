@@ -17,6 +17,8 @@ from .tokens import CJK_RE, LEGAL_FORMS
 # i, v, x, l and c ('li', 'civil').
 SERIES_ROMAN_RE = re.compile(r"^x{0,3}(ix|iv|v?i{0,3})$")
 FIRST = {"1", "i"}
+# Continents, which qualify a group's regional companies as a country does ('Faberlic Europe').
+CONTINENTS = frozenset({"africa", "america", "americas", "asia", "europe", "eurasia", "oceania"})
 # What a numbering or a place difference leaves of an organisation name score: below the default
 # threshold (0.75) even for names otherwise identical, since it names another entity of the family.
 DIFFERENT_ENTITY_FACTOR = 0.7
@@ -47,7 +49,7 @@ def _country_names() -> frozenset[str]:
         if territory.is_country:
             for name in (territory.name, territory.full_name):
                 names.add(normalize(name, False).replace(" ", ""))
-    return frozenset(n for n in names if n)
+    return frozenset(n for n in names if n) | CONTINENTS
 
 
 def _places(tokens: tuple[str, ...] | list[str]) -> list[str]:
@@ -93,3 +95,21 @@ def organisation_differences(query: str, result: str, unmatched: tuple[str, ...]
     if len(q_initials) > 1 and q_initials != r_initials and sorted(q_initials) == sorted(r_initials):
         reasons.append(f"initials in another order ({''.join(q_initials).upper()} / {''.join(r_initials).upper()})")
     return reasons
+
+
+def brand_forms(query: str, result: str, unmatched: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
+    """The two names without the places that qualify one of them, when the other is a bare brand:
+    a name with no legal form whose every word the other has ('faberlic' / 'FABERLIC EUROPE Sp. z
+    o.o.'). Such a name is how people write the group, and every regional company of it carries the
+    brand, so its places are no evidence against the match (beside two full legal names they are:
+    organisation_differences). None when that is not the case."""
+    q, r = query.split(), result.split()
+    for bare, full in ((q, r), (r, q)):
+        if any(t in LEGAL_FORMS for t in bare) or any(t in unmatched for t in bare):
+            continue
+        places = [p for p in _places([t for t in full if t in unmatched]) if len(p.split()) == 1]
+        extra = [t for t in full if t in unmatched]
+        if places and all(t in LEGAL_FORMS or t in places for t in extra):
+            kept = " ".join(t for t in full if t not in places)
+            return (query, kept, places) if full is r else (kept, result, places)
+    return None

@@ -10,7 +10,7 @@ from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
 from nomenklatura.matching.types import FtResult, ScoringConfig
 
-from .distinctions import DIFFERENT_ENTITY_FACTOR, organisation_differences
+from .distinctions import DIFFERENT_ENTITY_FACTOR, brand_forms, organisation_differences
 from .evidence import (
     PartCounts,
     birth_date_evidence,
@@ -176,6 +176,12 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         # Another fund, subsidiary or acronym of a family of names: no second opinion overrules it.
         tok = replace(tok, contradiction=True, detail="; ".join(filter(None, [tok.detail, *differences])))
     factor = DIFFERENT_ENTITY_FACTOR if differences else 1.0
+    brand = None if person or differences else brand_forms(qf, rf, tok.unmatched_query + tok.unmatched_list)
+    if brand is not None:
+        # A brand against one of its regional companies: the place that qualifies it is left out.
+        plain = compare_tokens(brand[0], brand[1], person)
+        note = f"{', '.join(brand[2])} qualifies the brand"
+        tok = replace(plain, detail="; ".join(filter(None, [plain.detail, note])))
     q_script = script_key(qn)
     same_native = q_script is not None and q_script == script_key(rn)
     cross_script = any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names)

@@ -105,3 +105,12 @@ def test_initials_in_another_order_are_another_acronym():
     assert not alerts("C.B.A. Company", "A.B.C. Company", "Company")
     assert "initials in another order (CBA / ABC)" in explanation("C.B.A. Company", "A.B.C. Company", "Company")
     assert alerts("A.B.C. Company", "A B C Company", "Company")
+
+
+def test_a_bare_brand_alerts_on_its_regional_company():
+    assert alerts("faberlic", "FABERLIC EUROPE Sp. z o.o.", "Company")
+    assert "europe qualifies the brand" in explanation("faberlic", "FABERLIC EUROPE Sp. z o.o.", "Company")
+
+
+def test_a_bare_name_with_another_word_than_a_place_is_not_a_brand():
+    assert not alerts("faberlic", "FABERLIC COSMETICS TRADING Sp. z o.o.", "Company")
