@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from followthemoney import EntityProxy, model
 from nomenklatura.matching.logic_v2.names.match import name_match
 from nomenklatura.matching.types import FtResult, ScoringConfig
 
+from .distinctions import DIFFERENT_ENTITY_FACTOR, brand_forms, organisation_differences
 from .evidence import (
     PartCounts,
     birth_date_evidence,
@@ -22,15 +23,19 @@ from .evidence import (
 from .names import PERSON_SCHEMAS, name_forms, native_form, script_key
 from .symbols import meaning_forms
 from .tagging import active_table, person_name_match
-from .tokens import TokenScore, compare_tokens
+from .tokens import TokenScore, compare_tokens, token_weight
 from .translit import read_by_syllable
 
 _ids = itertools.count()
 TOKEN_WEIGHT = 0.7
 WEAK_TOKEN_SCORE = 0.4
 LV2_CONFIDENT = 0.9
+PART_WEIGHT = 1.0  # a name part proper: not a particle, an initial or a patronymic
 MEANING_METHOD = "organisation words compared by meaning"
 LV2_CONFIG = ScoringConfig.defaults()
+# A vessel's name is painted on its hull and changes with its owner: a sanctioned ship renamed with a
+# number added or changed is the same ship (its IMO number, not its name, tells ships apart).
+RENAMED_WITH_NUMBERS = {"Vessel"}
 
 
 def _lv2_config() -> ScoringConfig:
@@ -93,6 +98,20 @@ def _name_match(schema: str, query_names: tuple[str, ...], list_names: tuple[str
     return name_match(_proxy(schema, query_names), _proxy(schema, list_names), LV2_CONFIG)
 
 
+def _part_replaced(tok: TokenScore) -> bool:
+    """Whether each name has a word the other has no counterpart for, one of them a name part
+    proper (not a particle, title, initial or patronymic), the other not a title or initial."""
+
+    def words(tokens: tuple[str, ...]) -> bool:
+        return any(len(t) >= 3 for t in tokens)
+
+    def parts(tokens: tuple[str, ...]) -> bool:
+        return any(len(t) > 1 and token_weight(t, True) >= PART_WEIGHT for t in tokens)
+
+    q, r = tok.unmatched_query, tok.unmatched_list
+    return words(q) and words(r) and (parts(q) or parts(r))
+
+
 def _common_schema(a: str, b: str) -> str:
     try:
         return model.common_schema(a, b).name
@@ -148,6 +167,21 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         best.score, best.logic_v2, best.detail = lv2.score, lv2.score, lv2.detail or ""
         return best
     tok, qn, qf, qm, rn, rf, rm = best_tok
+    differences = (
+        []
+        if person or schema in RENAMED_WITH_NUMBERS
+        else organisation_differences(qf, rf, tok.unmatched_query + tok.unmatched_list)
+    )
+    if differences:
+        # Another fund, subsidiary or acronym of a family of names: no second opinion overrules it.
+        tok = replace(tok, contradiction=True, detail="; ".join(filter(None, [tok.detail, *differences])))
+    factor = DIFFERENT_ENTITY_FACTOR if differences else 1.0
+    brand = None if person or differences else brand_forms(qf, rf, tok.unmatched_query + tok.unmatched_list)
+    if brand is not None:
+        # A brand against one of its regional companies: the place that qualifies it is left out.
+        plain = compare_tokens(brand[0], brand[1], person)
+        note = f"{', '.join(brand[2])} qualifies the brand"
+        tok = replace(plain, detail="; ".join(filter(None, [plain.detail, note])))
     q_script = script_key(qn)
     same_native = q_script is not None and q_script == script_key(rn)
     cross_script = any(script_key(n) for n in query_names) != any(script_key(n) for n in list_names)
@@ -156,7 +190,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
     if tok.score >= 1.0:
         # The same name: spare logic-v2's costly analysis.
         return NameScore(
-            score=tok.score,
+            score=tok.score * factor,
             query_name=qn,
             list_name=rn,
             method=method,
@@ -176,6 +210,14 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         # Too far apart letter by letter for the blend to matter: the token view
         # stands, unless logic-v2's symbolic evidence overrules it (below).
         score = tok.score
+    # (Chinese and Korean syllables have their own rule, in tokens.py, and romanisations logic-v2 knows.)
+    replaced = person and not cross_script and not read_by_syllable(qn + rn) and _part_replaced(tok)
+    if replaced:
+        # A whole name part replaced by another (a family name, a father's or grandfather's name),
+        # not a typo: relatives and tribesmen share the other parts, and the longer the name the
+        # more the blend would dilute the one that tells them apart. logic-v2 is not asked to
+        # soften it (it lets a wholly different family name through at 0.7-0.8).
+        score = min(score, tok.score)
     if cross_script:
         # Across scripts each view has its own blind spot: ours sees machine
         # transliterations (which lose letters), logic-v2 is strict about the typos
@@ -191,7 +233,7 @@ def score_names(query_names: list[str], list_names: list[str], query_schema: str
         # (Ted, Theodore), numbers (1st, First), acronyms (PLA), romanisations (Tse-tung, Zedong).
         score = max(score, lv2.score)
     return NameScore(
-        score=min(score, 1.0),
+        score=min(score * factor, 1.0),
         query_name=qn,
         list_name=rn,
         method=method,
@@ -236,7 +278,7 @@ def score_subject(
     via = f" via {names.method} {names.detail.split(' ~ ')[0]}" if names.method else ""
     reasons.append(f"name {names.query_name!r} matches list name {names.list_name!r}{via} ({names.score:.2f})")
     if names.detail and not names.method and "(" in names.detail:
-        reasons[-1] += f" [{names.detail.split('(', 1)[1].rstrip(')')}]"
+        reasons[-1] += f" [{names.detail.split('(', 1)[1].removesuffix(')')}]"
     score = names.score
     if score > 0:
         rarity = name_rarity(names.list_name, _is_person(list_schema), counts, names.alignment)

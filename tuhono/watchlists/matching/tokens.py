@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from .affixes import different_stems
+
 PARTICLES = frozenset(
     [
         "al",
@@ -244,6 +246,9 @@ def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, s
         ca, cb = consonants(a), consonants(b)
         if ca and cb:
             best = max(best, (1.0 if ca == cb else Levenshtein.normalized_similarity(ca, cb)) * 0.92)
+    if person and best >= MATCH_FLOOR:
+        stems = different_stems(a, b, MATCH_FLOOR)  # Hamidullah / Waliullah: Hamid and Wali
+        best = best if stems is None else stems
     return best
 
 
@@ -348,8 +353,12 @@ def compare_tokens(query: str, result: str, person: bool, abjad: bool = False, s
     extra_q = sorted((token_weight(t, person) for i, t in enumerate(q) if i not in used_q), reverse=True)
     extra_r = sorted((token_weight(t, person) for i, t in enumerate(r) if i not in used_r), reverse=True)
     substituted = min(len(extra_q), len(extra_r))
-    # A part swapped for a different part is evidence against; a part one side lacks, less so.
-    penalty = sum(extra_q[:substituted]) + sum(extra_r[:substituted])
+    # A part swapped for a different part is evidence against; a part one side lacks, less so. In a
+    # person's name, a particle where the other has a name part proper stands for another name
+    # ('Abdul Khan' / 'Padshah Khan'): both count as whole parts (not a title or initial: 'Dr', 'J.').
+    named = all(any(len(t) > 2 for i, t in enumerate(s) if i not in u) for s, u in ((q, used_q), (r, used_r)))
+    whole = person and substituted and named and max(extra_q[0], extra_r[0]) >= 1.0
+    penalty = 2.0 * substituted if whole else sum(extra_q[:substituted]) + sum(extra_r[:substituted])
     # A syllable one side lacks in a Chinese or Korean name is part of another given name,
     # not a middle name left out (何云 is not 윤정호, Ho Yun / Yun Jeong-ho).
     lone_syllable = syllabic and any(w >= 1.0 for w in extra_q[substituted:] + extra_r[substituted:])
