@@ -26,6 +26,7 @@ import json
 import os
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ class MappedIndex(CandidateIndex):
         self._schema_codes = {name: code for code, name in enumerate(self.schema_names)}
         self.forms = _Forms(folder)  # type: ignore[assignment]
         self._keys = KeyTable(folder)
+        self._joint = lru_cache(maxsize=16384)(super().joint_frequency)
         self.postings = self._keys  # type: ignore[assignment]
         symbols = self.meta.get("symbols")
         # An index written before the symbol table existed: rigour's own tagger stands in.
@@ -83,6 +85,11 @@ class MappedIndex(CandidateIndex):
 
     def freeze(self) -> None:
         return None
+
+    def joint_frequency(self, keys: Iterable[str]) -> int:
+        """How many entities hold every one of `keys`; the recent answers kept (bounded): the
+        same listed given and family names are weighed screening after screening."""
+        return self._joint(tuple(dict.fromkeys(keys)))
 
     def key_frequency(self, key: str) -> int:
         """How many entities hold `key` (a token, '~' + its metaphone, or '=' + the name run together)."""
