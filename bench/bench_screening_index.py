@@ -1,7 +1,11 @@
 """The screening index on disk (mapped by every process) beside the in-memory index built per process, in one run.
 
-Run: .venv/bin/python bench/bench_screening_index.py [--size 1000000] [--queries 500]
+Run: .venv/bin/python bench/bench_screening_index.py [--size 1000000] [--queries 500] [--keep DIR]
 (`make bench` runs it at BENCH_SCREENING_SIZE, default 1,000,000; --size 100000 for a quicker run.)
+`--keep DIR` keeps the database, index and workload in DIR and, when DIR holds them already,
+reuses them instead of importing again (the import is minutes at 1,000,000 entities), so two
+trees can be measured against the same data. `--modes` picks rows; `--alerts FILE` writes each
+screening's best match (pk, score, alert) for comparing two trees.
 
 A synthetic list (bench_screening_speed's generator: several scripts, few exact repeats)
 is imported with `manage.py watchlist_import` into a throw-away SQLite database;
@@ -19,6 +23,7 @@ tagger and with the index's symbol table (matching/tagging.py); the two must agr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -32,7 +37,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+MODES = ("memory", "mapped", "four", "preload")
+# --tree: the children import the project from another checkout, to measure two trees on the same data.
+sys.path.insert(0, os.environ.get("BENCH_TREE") or str(ROOT))
 
 
 def _speed_module():  # type: ignore[no-untyped-def]
@@ -61,11 +68,13 @@ def _screen_all(index, workload, started: float) -> dict[str, float]:  # type: i
     latencies = []
     began = time.perf_counter()
     alerts = 0
+    best = []
     for schema, name in workload:
         t0 = time.perf_counter()
         matches = screen_name(name=name, schema=schema, index=index, limit=1)
         latencies.append(time.perf_counter() - t0)
         alerts += bool(matches and matches[0].alert)
+        best.append([matches[0].list_entity_pk, matches[0].score, matches[0].alert] if matches else None)
     total = time.perf_counter() - began
     latencies.sort()
     memory = _memory()
@@ -78,6 +87,7 @@ def _screen_all(index, workload, started: float) -> dict[str, float]:  # type: i
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_mb": memory.get("rss", 0.0),
         "pss_mb": memory.get("pss", 0.0),
+        "best": best,
     }
 
 
@@ -178,15 +188,55 @@ def accuracy() -> None:
         use_table(None)
 
 
-def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
+def _import(speed, folder: Path, env: dict[str, str], size: int, queries: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Generate the list, import it (the command builds the index) and write the workload into `folder`."""
+    data = folder / "entities.ftm.json"
+    sample = speed.generate(data, size)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)  # noqa: S603
+    started = time.perf_counter()
+    imported = subprocess.run(  # noqa: S603
+        [*manage, "watchlist_import", str(data), "--format", "ftm", "--source", "Synthetic"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    import_seconds = time.perf_counter() - started
+    import_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    data.unlink()
+    print(imported.stdout.strip())
+    index_dir = folder / "screening-index"
+    size_bytes = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
+    build_line = next((ln for ln in imported.stdout.splitlines() if "built in" in ln), "")
+    build_seconds = float(build_line.rsplit("built in", 1)[1].split("s")[0]) if build_line else float("nan")
+    print(
+        f"watchlist_import (with the index build): {import_seconds:.1f} s, peak RSS {import_peak:.0f} MB; "
+        f"index build {build_seconds:.1f} s, {size_bytes / 1e6:.0f} MB on disk"
+    )
+    rng = random.Random(11)
+    picks = [sample[rng.randrange(len(sample))] for _ in range(queries // 2)]
+    workload = [(s, speed.mangle(n, rng)) for s, n in picks]
+    workload += [speed.synthetic_name(random.Random(1000 + i)) for i in range(queries - len(workload))]
+    rng.shuffle(workload)
+    (folder / "workload.json").write_text(json.dumps(workload, ensure_ascii=False), encoding="utf-8")
+    return {
+        "import_s": import_seconds,
+        "import_peak_mb": import_peak,
+        "build_s": build_seconds,
+        "index_mb": size_bytes / 1e6,
+    }
+
+
+def run(
+    *, size: int, queries: int, memory_workers: bool, keep: str = "", modes: tuple[str, ...] = MODES, alerts: str = ""
+) -> dict[str, object]:
     speed = _speed_module()
     results: dict[str, object] = {"size": size}
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-    with tempfile.TemporaryDirectory(prefix="tuhono-bench-index-") as tmp:
-        folder = Path(tmp)
-        data = folder / "entities.ftm.json"
-        sample = speed.generate(data, size)
+    with contextlib.ExitStack() as stack:
+        folder = Path(keep) if keep else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tuhono-bench-")))
         env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
@@ -194,72 +244,62 @@ def run(*, size: int, queries: int, memory_workers: bool) -> dict[str, object]:
             "TUHONO_SCREENING_INDEX_DIR": str(folder / "screening-index"),
             "TUHONO_TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
         }
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)  # noqa: S603
-        started = time.perf_counter()
-        imported = subprocess.run(  # noqa: S603
-            [*manage, "watchlist_import", str(data), "--format", "ftm", "--source", "Synthetic"],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        import_seconds = time.perf_counter() - started
-        import_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(imported.stdout.strip())
-        index_dir = folder / "screening-index"
-        size_bytes = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
-        build_line = next((ln for ln in imported.stdout.splitlines() if "built in" in ln), "")
-        build_seconds = float(build_line.rsplit("built in", 1)[1].split("s")[0]) if build_line else float("nan")
-        results.update(import_s=import_seconds, import_peak_mb=import_peak, build_s=build_seconds)
-        results["index_mb"] = size_bytes / 1e6
-        print(
-            f"watchlist_import (with the index build): {import_seconds:.1f} s, peak RSS {import_peak:.0f} MB; "
-            f"index build {build_seconds:.1f} s, {size_bytes / 1e6:.0f} MB on disk"
-        )
-        rng = random.Random(11)
-        picks = [sample[rng.randrange(len(sample))] for _ in range(queries // 2)]
-        workload = [(s, speed.mangle(n, rng)) for s, n in picks]
-        workload += [speed.synthetic_name(random.Random(1000 + i)) for i in range(queries - len(workload))]
-        rng.shuffle(workload)
         workload_path = folder / "workload.json"
-        workload_path.write_text(json.dumps(workload, ensure_ascii=False), encoding="utf-8")
-
+        if workload_path.exists():
+            print(f"reusing the database, index and workload in {folder}")
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            results.update(_import(speed, folder, env, size, queries))
+        workload = json.loads(workload_path.read_text(encoding="utf-8"))
+        results["queries"] = len(workload)
         print(f"\none process, {queries} screenings (half mangled list names)")
         print(
             f"{'':<34}{'cold s':>9}{'Django s':>9}{'index s':>9}{'peak MB':>10}{'per s':>10}{'p50 ms':>8}{'p95 ms':>8}"
         )
-        (memory,) = _collect([_spawn("memory", workload_path, env)])
-        print(_line("in-memory index built per process", memory))
-        (mapped,) = _collect([_spawn("mapped", workload_path, env)])
-        print(_line("index mapped from disk", mapped))
-        results.update(memory=memory, mapped=mapped)
+        one: dict[str, dict[str, float]] = {}
+        for mode, label in (("memory", "in-memory index built per process"), ("mapped", "index mapped from disk")):
+            if mode in modes or (mode == "mapped" and "four" in modes):
+                (one[mode],) = _collect([_spawn(mode, workload_path, env)])
+                print(_line(label, one[mode]))
+                results[mode] = one[mode]
+        if alerts:
+            best = {mode: one[mode].pop("best") for mode in one}
+            Path(alerts).write_text(json.dumps({"workload": workload, "best": best}), encoding="utf-8")
+        for r in one.values():
+            r.pop("best", None)
 
         print("\nfour processes screening at once (gunicorn-like workers), memory at the end of their run")
         print(f"{'':<34}{'RSS MB':>10}{'PSS MB':>10}{'per s each':>12}{'cold s max':>12}")
-        modes = ["mapped", "memory"] if memory_workers else ["mapped"]
-        for mode in modes:
+        four_modes = [m for m in (["mapped", "memory"] if memory_workers else ["mapped"]) if "four" in modes]
+        for mode in four_modes:
             four = _collect([_spawn(mode, workload_path, env) for _ in range(4)])
             rss, pss = sum(r["rss_mb"] for r in four), sum(r["pss_mb"] for r in four)
-            one = mapped if mode == "mapped" else memory
+            first = one.get(mode, {})
             label = "index mapped from disk" if mode == "mapped" else "in-memory index built per process"
-            print(f"{label + ', one':<34}{one['rss_mb']:>10.0f}{one['pss_mb']:>10.0f}{one['per_second']:>12.0f}")
+            if first:
+                print(
+                    f"{label + ', one':<34}{first['rss_mb']:>10.0f}{first['pss_mb']:>10.0f}{first['per_second']:>12.0f}"
+                )
             print(
                 f"{label + ', four':<34}{rss:>10.0f}{pss:>10.0f}"
                 f"{statistics.mean(r['per_second'] for r in four):>12.0f}{max(r['cold_start_s'] for r in four):>12.1f}"
             )
             results[f"{mode}_four"] = {"rss_mb": rss, "pss_mb": pss}
-        (preload,) = _collect([_spawn("preload", workload_path, env)])
-        workers = preload["workers"]
-        rss = preload["master_rss_mb"] + sum(r["rss_mb"] for r in workers)
-        pss = preload["master_pss_mb"] + sum(r["pss_mb"] for r in workers)
-        speed_each = statistics.mean(r["per_second"] for r in workers)
-        cold_max = max(r["cold_start_s"] for r in workers)
-        print(
-            f"{'mapped, four forked (--preload)':<34}{rss:>10.0f}{pss:>10.0f}{speed_each:>12.0f}{cold_max:>12.1f}"
-            "   (master included)"
-        )
-        results["preload_four"] = {"rss_mb": rss, "pss_mb": pss, "workers": workers}
+        if "preload" in modes:
+            (preload,) = _collect([_spawn("preload", workload_path, env)])
+            workers = preload["workers"]
+            for r in workers:
+                r.pop("best", None)
+            rss = preload["master_rss_mb"] + sum(r["rss_mb"] for r in workers)
+            pss = preload["master_pss_mb"] + sum(r["pss_mb"] for r in workers)
+            speed_each = statistics.mean(r["per_second"] for r in workers)
+            cold_max = max(r["cold_start_s"] for r in workers)
+            print(
+                f"{'mapped, four forked (--preload)':<34}{rss:>10.0f}{pss:>10.0f}{speed_each:>12.0f}{cold_max:>12.1f}"
+                "   (master included)"
+            )
+            print(f"{'  of which the master':<34}{preload['master_rss_mb']:>10.0f}{preload['master_pss_mb']:>10.0f}")
+            results["preload_four"] = {"rss_mb": rss, "pss_mb": pss, "workers": workers}
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(
@@ -279,6 +319,10 @@ def main() -> None:
     parser.add_argument(
         "--memory-workers", action="store_true", help="also four in-memory processes (at 1M: about 5 GB, minutes)"
     )
+    parser.add_argument("--keep", default="", help="keep (or reuse) the database, index and workload in this folder")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"rows to run, of {','.join(MODES)}")
+    parser.add_argument("--alerts", default="", help="write each screening's best match to this JSON file")
+    parser.add_argument("--tree", default="", help="screen with the project checkout at this path (same data)")
     parser.add_argument("--accuracy", action="store_true", help="the labelled pairs, rigour's tagger vs index symbols")
     args, _ = parser.parse_known_args()
     if args.accuracy:
@@ -287,7 +331,16 @@ def main() -> None:
     if args.child:
         child(args.child, args.workload, args.started)
         return
-    run(size=args.size, queries=args.queries, memory_workers=args.memory_workers or args.size <= 200000)
+    if args.tree:
+        os.environ["BENCH_TREE"] = str(Path(args.tree).resolve())
+    run(
+        size=args.size,
+        queries=args.queries,
+        memory_workers=args.memory_workers or args.size <= 200000,
+        keep=args.keep,
+        modes=tuple(args.modes.split(",")),
+        alerts=args.alerts,
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ scorer sees them.
 from __future__ import annotations
 
 import math
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,11 +19,36 @@ from dataclasses import dataclass
 
 import numpy as np
 from followthemoney import model
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .names import entity_forms, form_keys
 
 FORM_SEP = "|"
+
+
+def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The rows in both `a` and `b`, each ascending without repeats (as postings are).
+
+    The shorter one looked up in the longer by bisection: a common name part holds tens of
+    thousands of rows, which `np.intersect1d` would copy and sort at every call."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) == 0 or len(big) == 0:
+        return small[:0]
+    at = np.searchsorted(big, small)
+    np.minimum(at, len(big) - 1, out=at)
+    return small[big[at] == small]
+
+
+def _union(postings: list[np.ndarray]) -> np.ndarray:
+    """The rows in any of `postings` (each ascending without repeats), ascending without repeats."""
+    if len(postings) == 1:
+        return postings[0].astype(np.intp)
+    rows = np.concatenate(postings).astype(np.intp)
+    rows.sort()
+    first = np.empty(len(rows), dtype=np.bool_)
+    first[:1] = True
+    np.not_equal(rows[1:], rows[:-1], out=first[1:])
+    return rows[first]
 
 
 @dataclass(frozen=True)
@@ -44,6 +70,11 @@ class CandidateIndex:
         # Where the scorer reads how common a name part is, when not from this index itself: an
         # index over the few entities a list version changed counts parts on the whole list in force.
         self.rarity_source: CandidateIndex | None = None
+        self._init_buffers()
+
+    def _init_buffers(self) -> None:
+        self._buffers = threading.local()
+        self._compatible_codes: dict[str, set[int]] = {}
 
     def __len__(self) -> int:
         return len(self.pks)
@@ -60,7 +91,7 @@ class CandidateIndex:
             found = self.postings.get(key)
             if found is None:  # not frozen yet (a mapped index has no pending postings)
                 found = np.asarray(getattr(self, "_postings", {}).get(key, ()), dtype=np.int32)
-            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+            rows = found if rows is None else _intersect(rows, found)
             if len(rows) == 0:
                 return 0
         return 0 if rows is None else len(rows)
@@ -87,7 +118,23 @@ class CandidateIndex:
         self._postings = defaultdict(list)
         self._schema_array = np.frombuffer(self.schemas, dtype=np.uint8).copy()
 
+    def _scores(self) -> np.ndarray:
+        """This thread's score buffer, one float a row, all zero between searches.
+
+        Kept rather than allocated per search: a fresh array of a million rows is a
+        thousand fresh pages for the kernel to fault in at every screening."""
+        scores: np.ndarray | None = getattr(self._buffers, "scores", None)
+        if scores is None or len(scores) != len(self.pks):
+            scores = self._buffers.scores = np.zeros(len(self.pks), dtype=np.float32)
+        return scores
+
     def _compatible(self, schema: str) -> set[int]:
+        codes = self._compatible_codes.get(schema)
+        if codes is None:
+            codes = self._compatible_codes[schema] = self._compatible_uncached(schema)
+        return codes
+
+    def _compatible_uncached(self, schema: str) -> set[int]:
         try:
             query_schema = model.get(schema) or model.get("LegalEntity")
         except Exception:  # an unknown schema name matches anything named
@@ -112,40 +159,62 @@ class CandidateIndex:
         # Very common keys ('mohammed', 'ltd') carry little and cost much: skip them
         # unless the name has nothing rarer.
         cap = max(5000, total // 50)
-        postings = sorted(((self.postings[key], key) for key in keys if key in self.postings), key=lambda p: len(p[0]))
+        found = ((self.postings.get(key), key) for key in keys)  # one lookup a key: a mapped lookup is a bisection
+        postings = sorted(((rows, key) for rows, key in found if rows is not None), key=lambda p: len(p[0]))
         if not postings:
             return []
         # Accumulate each key's rarity weight on the entities holding it (vectorised:
         # a common key can hold tens of thousands of entities).
-        scores = np.zeros(len(self.pks), dtype=np.float32)
-        touched: list[np.ndarray] = []
-        for rows, key in postings:
-            if len(rows) > cap and touched:
-                continue
-            weight = math.log(1 + total / len(rows)) * (0.5 if key.startswith("~") else 1.0)
-            rows = rows[: cap * 4]
-            scores[rows] += weight
-            touched.append(rows)
-        # Every touched entity has a positive score: the union of the postings, sorted, in one pass.
-        hits = np.flatnonzero(scores)
+        scores = self._scores()
+        try:
+            touched: list[np.ndarray] = []
+            for rows, key in postings:
+                if len(rows) > cap and touched:
+                    continue
+                weight = math.log(1 + total / len(rows)) * (0.5 if key.startswith("~") else 1.0)
+                rows = rows[: cap * 4]
+                scores[rows] += weight
+                touched.append(rows)
+            # Every touched entity has a positive score, and only those: the union of the postings,
+            # ascending, as np.flatnonzero(scores) would give it but without reading every row's score.
+            hits = _union(touched)
+            hit_scores = scores[hits]
+            scores[hits] = 0.0  # clean again for the next search
+        except BaseException:
+            scores.fill(0.0)
+            raise
         compatible = self._compatible(schema)
         if len(compatible) < len(self.schema_names):
-            hits = hits[np.isin(self._schema_array[hits], list(compatible))]
+            keep = np.isin(self._schema_array[hits], list(compatible))
+            hits, hit_scores = hits[keep], hit_scores[keep]
         if len(hits) > pool:
-            hits = hits[np.argpartition(scores[hits], -pool)[-pool:]]
-        ranked = hits[np.argsort(-scores[hits], kind="stable")].tolist()
-        out: list[Candidate] = []
-        for row in ranked:
-            best = 0.0
-            for query_form in forms:
-                for form in self.forms[row].split(FORM_SEP):
-                    similarity = max(
-                        fuzz.token_sort_ratio(query_form, form),
-                        fuzz.ratio(query_form, form),
-                        0.9 * fuzz.token_set_ratio(query_form, form),  # one name inside the other
-                    )
-                    if similarity > best:
-                        best = similarity
-            out.append(Candidate(pk=self.pks[row], prefilter=best))
+            top = np.argpartition(hit_scores, -pool)[-pool:]
+            hits, hit_scores = hits[top], hit_scores[top]
+        ranked = hits[np.argsort(-hit_scores, kind="stable")]
+        if not len(ranked):
+            return []
+        best = self._closeness(forms, ranked.tolist())
+        pks = self.pks if isinstance(self.pks, np.ndarray) else np.frombuffer(self.pks, dtype=np.int64)
+        out = [Candidate(pk=pk, prefilter=value) for pk, value in zip(pks[ranked].tolist(), best.tolist(), strict=True)]
         out.sort(key=lambda c: c.prefilter, reverse=True)
         return out[:limit]
+
+    def _closeness(self, query_forms: list[str], rows: list[int]) -> np.ndarray:
+        """For each row, the highest fuzzy similarity (0..100) of any query form to any of its forms.
+
+        All pairs at once in rapidfuzz's C loop (`cdist`, in float64: the same values as one call a pair).
+        """
+        owner: list[int] = []
+        listed: list[str] = []
+        for i, row in enumerate(rows):
+            split = self.forms[row].split(FORM_SEP)
+            listed.extend(split)
+            owner.extend([i] * len(split))
+        pairs = [
+            process.cdist(query_forms, listed, scorer=scorer, dtype=np.float64, workers=1)
+            for scorer in (fuzz.token_sort_ratio, fuzz.ratio, fuzz.token_set_ratio)
+        ]
+        similarity = np.maximum(np.maximum(pairs[0], pairs[1]), 0.9 * pairs[2])  # 0.9: one name inside the other
+        best = np.zeros(len(rows), dtype=np.float64)
+        np.maximum.at(best, np.asarray(owner, dtype=np.intp), similarity.max(axis=0))
+        return best

@@ -18,6 +18,7 @@ import hashlib
 import os
 from array import array
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +80,14 @@ def write_key_table(
 
 
 class KeyTable:
-    """`key -> int32 values` over a mapped table, with the dictionary methods the search uses."""
+    """`key -> int32 values` over a mapped table, with the dictionary methods the search uses.
 
-    def __init__(self, folder: Path) -> None:
+    A process remembers where the keys it looked up lately are (`cache` keys, a bounded LRU
+    of key -> (start, end), a few MB at most): the same common name parts are looked up by
+    every screening, for the candidates and again for how common each listed name part is.
+    """
+
+    def __init__(self, folder: Path, *, cache: int = 16384) -> None:
         self.hashes = map_array(folder / "key_hashes.npy")
         self.offsets = map_array(folder / "key_offsets.npy")
         self.text = map_array(folder / "keys.bin.npy")
@@ -90,6 +96,11 @@ class KeyTable:
         self._values: tuple[np.ndarray, np.ndarray] | None = None
         if (folder / "values.bin.npy").exists():
             self._values = (map_array(folder / "values.bin.npy"), map_array(folder / "value_offsets.npy"))
+        self._span = lru_cache(maxsize=cache)(self._find)
+
+    def _find(self, key: str) -> tuple[int, int] | None:
+        slot = self._slot(key)
+        return None if slot < 0 else (int(self.offsets[slot]), int(self.offsets[slot + 1]))
 
     def _slot(self, key: str) -> int:
         target = np.uint64(key_hash(key))
@@ -103,10 +114,15 @@ class KeyTable:
         return -1
 
     def get(self, key: str, default: Any = None) -> Any:
-        slot = self._slot(key)
-        if slot < 0:
+        span = self._span(key)
+        if span is None:
             return default
-        return self.rows[int(self.offsets[slot]) : int(self.offsets[slot + 1])]
+        return self.rows[span[0] : span[1]]
+
+    def count(self, key: str) -> int:
+        """How many values `key` holds (0 for a key not in the table), without slicing them."""
+        span = self._span(key)
+        return 0 if span is None else span[1] - span[0]
 
     def value(self, number: int) -> str:
         """The string that the int32 value `number` stands for."""
@@ -116,7 +132,7 @@ class KeyTable:
         return blob[int(offsets[number]) : int(offsets[number + 1])].tobytes().decode("utf-8")
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._slot(key) >= 0
+        return isinstance(key, str) and self._span(key) is not None
 
     def __getitem__(self, key: str) -> np.ndarray:
         rows = self.get(key)

@@ -26,6 +26,7 @@ import json
 import os
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ class MappedIndex(CandidateIndex):
     def __init__(self, folder: Path) -> None:  # the arrays replace the in-memory constructor's fields
         folder = Path(folder)
         self.folder = folder
+        self._init_buffers()
         self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if self.meta.get("format") != FORMAT:
             raise ValueError(f"{folder} holds an index of format {self.meta.get('format')}, not {FORMAT}")
@@ -71,7 +73,9 @@ class MappedIndex(CandidateIndex):
         self.schema_names = list(self.meta["schema_names"])
         self._schema_codes = {name: code for code, name in enumerate(self.schema_names)}
         self.forms = _Forms(folder)  # type: ignore[assignment]
-        self.postings = KeyTable(folder)  # type: ignore[assignment]
+        self._keys = KeyTable(folder)
+        self._joint = lru_cache(maxsize=16384)(super().joint_frequency)
+        self.postings = self._keys  # type: ignore[assignment]
         symbols = self.meta.get("symbols")
         # An index written before the symbol table existed: rigour's own tagger stands in.
         self.symbol_table = SymbolTable(folder / SYMBOLS, symbols["longest_phrase"]) if symbols else None
@@ -82,10 +86,14 @@ class MappedIndex(CandidateIndex):
     def freeze(self) -> None:
         return None
 
+    def joint_frequency(self, keys: Iterable[str]) -> int:
+        """How many entities hold every one of `keys`; the recent answers kept (bounded): the
+        same listed given and family names are weighed screening after screening."""
+        return self._joint(tuple(dict.fromkeys(keys)))
+
     def key_frequency(self, key: str) -> int:
         """How many entities hold `key` (a token, '~' + its metaphone, or '=' + the name run together)."""
-        rows = self.postings.get(key)
-        return 0 if rows is None else len(rows)
+        return self._keys.count(key)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -88,11 +88,17 @@ class SymbolTable:
         self.table = KeyTable(folder)
         self.longest = longest
         self._symbols: dict[int, Symbol] = {}
+        # Every phrase of every name screened is looked up, found or not: the recent ones, per
+        # process (bounded: the same given and family names come back screening after screening).
+        self._phrase_symbols = lru_cache(maxsize=16384)(self._lookup)
 
-    def symbols(self, phrase: str) -> list[Symbol]:
+    def symbols(self, phrase: str) -> tuple[Symbol, ...]:
+        return self._phrase_symbols(phrase)
+
+    def _lookup(self, phrase: str) -> tuple[Symbol, ...]:
         ids = self.table.get(phrase)
         if ids is None:
-            return []
+            return ()
         found = []
         for symbol_id in ids.tolist():
             symbol = self._symbols.get(symbol_id)
@@ -100,7 +106,7 @@ class SymbolTable:
                 category, _, ident = self.table.value(symbol_id).partition(":")
                 symbol = self._symbols[symbol_id] = Symbol(_CATEGORIES[category], ident)
             found.append(symbol)
-        return found
+        return tuple(found)
 
     def analyze(self, names: tuple[str, ...], is_query: bool) -> set[Name]:
         """`names` as rigour analyses a person's names, with the symbols looked up in this table."""

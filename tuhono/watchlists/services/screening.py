@@ -20,8 +20,11 @@ from __future__ import annotations
 import contextlib
 import gc
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
+from django.db import connections
 from followthemoney.types import registry
 
 from ..enums import ListVersionStatus
@@ -100,6 +103,9 @@ def warm_up_process() -> None:
     with contextlib.suppress(Exception):  # best effort: the first screening maps it, or queues
         candidate_index()
     warm_up()  # after the index: its person-name symbols stand in for rigour's costly tagger
+    # Each script's transliteration loads its own tables on first use (Chinese: a second and more).
+    for sample in ("习近平", "Сергей Иванов", "김정은", "محمد علي"):
+        name_forms(sample, True)
     # The reference data is millions of long-lived objects: out of the garbage collector's sight
     # (and, after a fork, untouched by it, so the workers' pages stay shared).
     gc.collect()
@@ -118,6 +124,50 @@ def _country_codes(values: list[str]) -> list[str]:
         if code:
             codes.append(code)
     return codes
+
+
+_LISTED_FIELDS = (
+    "pk",
+    "entity_id",
+    "source__name",
+    "changed_in_version_id",
+    "content_hash",
+    "schema",
+    "caption",
+    "names",
+    "birth_dates",
+    "countries",
+    "topics",
+    "properties",
+)
+_JSON_FIELDS: dict[str, Any] = {
+    name: ListEntity._meta.get_field(name) for name in ("names", "birth_dates", "countries", "topics", "properties")
+}
+
+
+@lru_cache(maxsize=64)
+def _listed_sql(vendor: str, count: int) -> str:
+    """The query for `count` list entities by pk, compiled once per count and database vendor.
+
+    Compiling the ORM query cost more than running it (milliseconds of every screening's few):
+    the SQL differs only by how many pks it takes. The model's ordering stays, so matches of
+    equal score come in the same order as ever."""
+    sql, _ = ListEntity.objects.filter(pk__in=range(count)).values_list(*_LISTED_FIELDS).query.sql_with_params()
+    return str(sql)
+
+
+def _listed(pks: list[int]) -> list[dict[str, Any]]:
+    """The list entities `pks` (distinct), as the scorer and a Match read them."""
+    if not pks:
+        return []
+    connection = connections[ListEntity.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute(_listed_sql(connection.vendor, len(pks)), pks)
+        rows = [dict(zip(_LISTED_FIELDS, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        for name, field in _JSON_FIELDS.items():
+            row[name] = field.from_db_value(row[name], None, connection)
+    return rows
 
 
 def screen_entity(
@@ -166,29 +216,35 @@ def screen_entity(
     candidates = close or candidates[:1]
     if not candidates:
         return []
-    rows = ListEntity.objects.filter(pk__in=[c.pk for c in candidates]).select_related("source")
     threshold = screening_threshold()
     matches = []
-    for row in rows:
-        genders = row.properties.get("gender", []) if isinstance(row.properties, dict) else []
+    for row in _listed(list(dict.fromkeys(c.pk for c in candidates))):
+        properties = row["properties"]
+        genders = properties.get("gender", []) if isinstance(properties, dict) else []
         scored = score_subject(
-            subject, row.schema, row.names, row.birth_dates, row.countries, list_genders=genders, counts=index
+            subject,
+            row["schema"],
+            row["names"],
+            row["birth_dates"],
+            row["countries"],
+            list_genders=genders,
+            counts=index,
         )
         matches.append(
             Match(
-                list_entity_pk=row.pk,
-                entity_id=row.entity_id,
-                source=row.source.name,
-                list_version_id=row.changed_in_version_id,
-                content_hash=row.content_hash,
-                schema=row.schema,
-                caption=row.caption,
+                list_entity_pk=row["pk"],
+                entity_id=row["entity_id"],
+                source=row["source__name"],
+                list_version_id=row["changed_in_version_id"],
+                content_hash=row["content_hash"],
+                schema=row["schema"],
+                caption=row["caption"],
                 matched_name=scored.name_score.list_name,
                 score=round(scored.score, 3),
                 alert=scored.score >= threshold,
-                topics=tuple(row.topics),
-                birth_dates=tuple(row.birth_dates),
-                countries=tuple(row.countries),
+                topics=tuple(row["topics"]),
+                birth_dates=tuple(row["birth_dates"]),
+                countries=tuple(row["countries"]),
                 explanation=scored.explanation,
             )
         )
