@@ -216,7 +216,8 @@ def focus_area_choices() -> QuerySet[FocusArea]:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    codes = published_in_scope().order_by().values_list("partner__country_code", flat=True).distinct()
+    # The partner's country as stored for the list's order: read from the published partnerships' index alone.
+    codes = published_in_scope().order_by().values_list("list_country", flat=True).distinct()
     return sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1])
 
 

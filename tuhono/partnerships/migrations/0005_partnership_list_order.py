@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             model_name="partnership",
             index=models.Index(
                 condition=models.Q(("published", True)),
-                fields=["list_country", "list_name", "id"],
+                fields=["list_country", "list_name", "id", "signed_on"],
                 name="partnership_public_order",
             ),
         ),
