@@ -129,7 +129,7 @@ def partnership_cards_public(ids: list[int]) -> dict[int, Partnership]:
     """These published partnerships by id, with what a card of the list shows, in two queries. Each has
     `focus_area_names` (by name): the names alone, read in one query, where a prefetch built a related
     manager and a model per card and tag."""
-    cards: dict[int, Partnership] = (
+    cards: dict[int, Any] = (
         published_in_scope()
         .select_related("council", "partner")
         .only(*CARD_FIELDS)
