@@ -10,17 +10,28 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 
-from .selectors import PartnershipFilters, filtered_public, partnership_queryset_public, published_in_scope
+from .selectors import PartnershipFilters, filtered_public, partnership_cards_public, published_in_scope
 
-# Partner's country, then name: the order the list's regions and countries group by.
-PUBLIC_ORDER = ("partner__country_code", "partner__name", "pk")
+# Partner's country, then name: the order the list's regions and countries group by. The copies kept on the
+# partnership (models.Partnership.list_country) are read through the published partnerships' index: the page
+# is the index's next fifty entries, where a join to the places had the database sort the whole register.
+PUBLIC_ORDER = ("list_country", "list_name", "pk")
+
+
+# A search matching this many partnerships is paged by walking the list-order index (search.matching).
+MANY_MATCHES = 1000
 
 
 def partnership_page_public(filters: PartnershipFilters, number: str | None, per_page: int) -> Page:
     """The page `number` (as the visitor wrote it: out of range gives the last) of the filtered list."""
     ids = filtered_public(published_in_scope(), filters).order_by(*PUBLIC_ORDER).values_list("pk", flat=True)
-    page = Paginator(ids, per_page).get_page(number)
+    paginator = Paginator(ids, per_page)
+    if filters.q and paginator.count >= MANY_MATCHES:
+        # The count is kept (a cached property); only the page's query changes, to the same rows in the same order.
+        many = filtered_public(published_in_scope(), filters, many_matches=True)
+        paginator.object_list = many.order_by(*PUBLIC_ORDER).values_list("pk", flat=True)
+    page = paginator.get_page(number)
     page_ids = list(page.object_list)
-    by_id = partnership_queryset_public().in_bulk(page_ids)
+    by_id = partnership_cards_public(page_ids)
     page.object_list = [by_id[pk] for pk in page_ids if pk in by_id]  # type: ignore[misc]
     return page

@@ -10,7 +10,8 @@ def create(apps, schema_editor):
     search.create_table()
     Partnership = apps.get_model("partnerships", "Partnership")
     if Partnership.objects.exists():
-        search.search_index(Partnership.objects.values_list("pk", flat=True))
+        # The list-order columns come in 0005, which fills them itself.
+        search.search_index(Partnership.objects.values_list("pk", flat=True), list_order=False)
 
 
 def drop(apps, schema_editor):

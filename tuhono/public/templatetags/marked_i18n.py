@@ -13,6 +13,7 @@ from typing import Any
 from django import template
 from django.templatetags import i18n as django_i18n
 from django.utils import translation
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 START, END = "\ue000", "\ue001"
@@ -33,6 +34,16 @@ def _mark(text: str, english: str) -> str:
         return text
     marked = f"{START}{text}{END}"
     return mark_safe(marked) if isinstance(text, SafeString) else marked  # noqa: S308 - already escaped text  # nosec B308 B703
+
+
+def marked_gettext(message: str) -> str:
+    """`{% translate message %}` for Python that writes markup: escaped, and marked as the tag marks it."""
+    text = conditional_escape(translation.gettext(message))
+    if not _is_maori():
+        return text
+    with translation.override("en-nz"):
+        english = conditional_escape(translation.gettext(message))
+    return _mark(text, english)
 
 
 class MarkedTranslateNode(template.Node):
