@@ -77,6 +77,11 @@ class ListVersion(models.Model):
         return f"{self.source.name} {self.imported_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
 
 
+# What screening reads of a list entry besides its identity: kept in one place for the screening query
+# and for the import, which rewrites exactly these when an entry changes.
+SCREENED_FIELDS = ("schema", "caption", "names", "birth_dates", "countries", "topics", "properties")
+
+
 class ListEntity(models.Model):
     """A person, organisation, vessel ... named on a watch list, as FollowTheMoney describes it."""
 

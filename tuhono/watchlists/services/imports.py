@@ -21,7 +21,7 @@ from tuhono.core.uploads import managed_relative, managed_remove
 
 from ..enums import ListVersionStatus
 from ..importers import WatchlistFormatError, detect_format, reader_for, source_files
-from ..models import ListEntity, ListVersion, Source
+from ..models import SCREENED_FIELDS, ListEntity, ListVersion, Source
 
 BATCH_SIZE = 2000
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
@@ -144,19 +144,7 @@ def _load(version: ListVersion, proxies: Iterable[EntityProxy]) -> dict[str, int
     counts = {"entities": 0, "person": 0, "organisation": 0, "other": 0, "added": 0, "changed": 0, "removed": 0}
     to_create: list[ListEntity] = []
     to_update: list[ListEntity] = []
-    update_fields = [
-        "schema",
-        "caption",
-        "names",
-        "birth_dates",
-        "countries",
-        "topics",
-        "datasets",
-        "properties",
-        "content_hash",
-        "changed_in_version",
-        "removed_in_version",
-    ]
+    update_fields = [*SCREENED_FIELDS, "datasets", "content_hash", "changed_in_version", "removed_in_version"]
 
     def flush() -> None:
         if to_create:

@@ -31,7 +31,7 @@ from ..enums import ListVersionStatus
 from ..matching.index import CandidateIndex
 from ..matching.names import PERSON_SCHEMAS, name_forms
 from ..matching.scoring import Subject, score_subject, warm_up
-from ..models import ListEntity
+from ..models import SCREENED_FIELDS, ListEntity
 from .index_build import IndexNotReady as IndexNotReady  # callers catch it from here
 from .index_build import forget_mapped, mapped_index
 
@@ -126,20 +126,7 @@ def _country_codes(values: list[str]) -> list[str]:
     return codes
 
 
-_LISTED_FIELDS = (
-    "pk",
-    "entity_id",
-    "source__name",
-    "changed_in_version_id",
-    "content_hash",
-    "schema",
-    "caption",
-    "names",
-    "birth_dates",
-    "countries",
-    "topics",
-    "properties",
-)
+_LISTED_FIELDS = ("pk", "entity_id", "source__name", "changed_in_version_id", "content_hash", *SCREENED_FIELDS)
 _JSON_FIELDS: dict[str, Any] = {
     name: ListEntity._meta.get_field(name) for name in ("names", "birth_dates", "countries", "topics", "properties")
 }
