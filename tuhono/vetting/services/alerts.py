@@ -15,7 +15,7 @@ from tuhono.audit.services import text_digest
 from ..enums import MatchStatus
 from ..models import NamesakeClearing, ScreeningMatch
 from ..permissions import Action, require
-from .clearings import clearing_record, clearing_verdict
+from .clearings import clearing_record, withdrawn_why
 from .sync import audit_match, party_status, vetting_audit
 
 
@@ -103,16 +103,14 @@ def clearing_withdraw(*, actor: Any, clearing: NamesakeClearing, reason: str) ->
     clearing.withdrawal_reason = reason.strip()
     clearing.full_clean()
     clearing.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-    verdict = clearing_verdict(
-        party=clearing.party, list_entity_pk=clearing.list_entity_id, content_hash=clearing.content_hash, now=now
-    )
+    why = withdrawn_why(clearing)
     held = list(
         ScreeningMatch.objects.select_for_update()
         .filter(clearing=clearing, status=MatchStatus.DISMISSED)
         .select_related("party")
     )
     for match in held:
-        match.status, match.review_note = MatchStatus.OPEN, verdict.why
+        match.status, match.review_note = MatchStatus.OPEN, why
         match.save(update_fields=["status", "review_note"])
         match.party.status = party_status(match.party)
         match.party.save(update_fields=["status"])

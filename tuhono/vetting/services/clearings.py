@@ -45,6 +45,15 @@ def _who(clearing: NamesakeClearing) -> str:
     return (user.get_full_name() or user.get_username()) if user else "the system"
 
 
+def _made(clearing: NamesakeClearing) -> str:
+    return f"Cleared as a different person on {clearing.cleared_at:%d %b %Y} by {_who(clearing)}"
+
+
+def withdrawn_why(clearing: NamesakeClearing) -> str:
+    """The note on an alert opened again because the clearing that held it was withdrawn."""
+    return f"{_made(clearing)}; that clearing was withdrawn on {clearing.withdrawn_at:%d %b %Y}: review again."[:300]
+
+
 def clearing_verdict(
     *, party: ScreenedParty, list_entity_pk: int, content_hash: str, now: dt.datetime
 ) -> ClearingVerdict:
@@ -59,10 +68,9 @@ def clearing_verdict(
     )
     if clearing is None:
         return ClearingVerdict(None, holds=False)
-    made = f"Cleared as a different person on {clearing.cleared_at:%d %b %Y} by {_who(clearing)}"
+    made = _made(clearing)
     if clearing.withdrawn_at is not None:
-        why = f"{made}; that clearing was withdrawn on {clearing.withdrawn_at:%d %b %Y}: review again."
-        return ClearingVerdict(clearing, holds=False, cause="withdrawn", why=why[:300])
+        return ClearingVerdict(clearing, holds=False, cause="withdrawn", why=withdrawn_why(clearing))
     if clearing.expires_at <= now:
         why = f"{made}; that clearing expired on {clearing.expires_at:%d %b %Y}: review again."
         return ClearingVerdict(clearing, holds=False, cause="expired", why=why[:300])
