@@ -96,6 +96,7 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture(autouse=True)
 def _public_cache_off(settings: Any) -> Iterator[None]:
     """Tests see every change at once: the public page cache is off unless a test turns it on.
+    Passwords are hashed with a fast hasher.
 
     The rate-limit counts live in a database table that outlives a test's transaction: each test
     counts under its own key prefix, so no test starts with another's submissions counted.
@@ -106,6 +107,9 @@ def _public_cache_off(settings: Any) -> Iterator[None]:
     from django.core.cache.backends.db import BaseDatabaseCache
 
     settings.TUHONO_PUBLIC_CACHE_SECONDS = 0
+    # A password hash costs a quarter of a second by design; the tests make hundreds of accounts.
+    # Sign-in, lock-out and two-step tests still run through the real authentication backends.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {**settings.CACHES["ratelimit"], "KEY_PREFIX": uuid.uuid4().hex},

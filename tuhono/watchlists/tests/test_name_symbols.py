@@ -61,3 +61,22 @@ def test_scoring_people_against_the_mapped_index_never_asks_rigours_tagger(symbo
 def test_the_corpus_of_name_symbols_matches_the_installed_rigour():
     # Regenerate it with `manage.py person_name_symbols` after upgrading rigour.
     assert alias_file_version() == rigour_version()
+
+
+def test_a_later_index_build_writes_the_same_symbol_table_as_a_fresh_build(tmp_path: Path):
+    """A process builds the symbol table once and writes it again at each index build: the copy
+    must be the table itself, file for file, and a changed corpus file must be read again."""
+    tagging._built_symbol_table.cache_clear()
+    fresh = tagging.write_symbol_table(tmp_path / "first")
+    again = tagging.write_symbol_table(tmp_path / "second")
+    assert fresh == again and fresh["phrases"] > 100_000
+    first_files = {path.name: path.read_bytes() for path in (tmp_path / "first").iterdir()}
+    assert first_files == {path.name: path.read_bytes() for path in (tmp_path / "second").iterdir()}
+    assert tagging._built_symbol_table.cache_info().hits == 1
+
+    corpus = tmp_path / "corpus.tsv.gz"
+    corpus.write_bytes(tagging.ALIAS_FILE.read_bytes())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tagging, "ALIAS_FILE", corpus)
+        tagging.write_symbol_table(tmp_path / "third")
+    assert tagging._built_symbol_table.cache_info().misses == 2
