@@ -30,11 +30,18 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    """The demonstration register and staff accounts, loaded through the services."""
+def demo(db: Any, tmp_path_factory: Any) -> None:
+    """The demonstration register and staff accounts, loaded through the services (once per session, then
+    the same rows put back: tests/demo_snapshot.py)."""
     from django.core.management import call_command
 
-    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from tests.demo_snapshot import demo_load_for_test
+
+    def load() -> None:
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo", verbosity=0, stdout=quiet)
+
+    demo_load_for_test(load, lambda: tmp_path_factory.mktemp("demo-snapshot"))
 
 
 @pytest.fixture(scope="session")
