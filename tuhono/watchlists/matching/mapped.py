@@ -53,6 +53,14 @@ class _Forms:
         start, end = int(self.offsets[row]), int(self.offsets[row + 1])
         return self.blob[start:end].tobytes().decode("utf-8")
 
+    def many(self, rows: list[int]) -> list[str]:
+        """The forms of each of `rows`: their offsets read in one step, the bytes through a memoryview
+        (a search reads a hundred rows' forms; one array access a row cost more than the decoding)."""
+        at = np.asarray(rows, dtype=np.intp)
+        starts, ends = self.offsets[at].tolist(), self.offsets[at + 1].tolist()
+        blob = self.blob.data
+        return [str(blob[start:end], "utf-8") for start, end in zip(starts, ends, strict=True)]
+
     def __len__(self) -> int:
         return len(self.offsets) - 1
 

@@ -87,8 +87,11 @@ def numbers_as_digits(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def script_key(name: str) -> str | None:
-    """The non-Latin script a name is written in, if any, for comparing two names in their own script."""
+    """The non-Latin script a name is written in, if any, for comparing two names in their own script.
+
+    Remembered (bounded): the scorer asks it of every pair of forms of every candidate."""
     for char in name:
         if char.isalpha() and not ("a" <= char.lower() <= "z") and ord(char) > 0x24F:
             try:
@@ -117,6 +120,14 @@ def normalize(name: str, person: bool = True) -> str:
 
 def name_forms(name: str, person: bool = True) -> list[tuple[str, str]]:
     """Every normalised Latin form of a name with the method that made it ('' for the name itself)."""
+    return list(_name_forms(name, person))
+
+
+@lru_cache(maxsize=65536)
+def _name_forms(name: str, person: bool) -> tuple[tuple[str, str], ...]:
+    """`name_forms`, remembered (bounded): a screening reads the forms of its own name once per
+    candidate and of each listed name twice (the names, then how common they are); a tuple, so
+    no caller can change what the next one reads."""
     forms: list[tuple[str, str]] = []
     seen: set[str] = set()
     if has_non_latin(name):
@@ -129,13 +140,13 @@ def name_forms(name: str, person: bool = True) -> list[tuple[str, str]]:
                 forms.append((norm, method))
     if forms:
         # ICU's own reading of the script is one of the forms above already or worse.
-        return forms
+        return tuple(forms)
     norm = normalize(name, person)
     if norm:
-        return [(norm, "")]
+        return ((norm, ""),)
     # A script with no transliteration here (Khmer, ...): index and compare it as written.
     native = native_form(name)
-    return [(native, "")] if native else []
+    return ((native, ""),) if native else ()
 
 
 @lru_cache(maxsize=200000)

@@ -282,8 +282,9 @@ def score_subject(
     score = names.score
     if score > 0:
         rarity = name_rarity(names.list_name, _is_person(list_schema), counts, names.alignment)
-        if rarity.describe():
-            reasons.append(rarity.describe())
+        described = rarity.describe()
+        if described:
+            reasons.append(described)
         score = weigh_name(score, rarity, corroboration(subject.birth_dates, list_birth_dates))
         for delta, reason in (
             birth_date_evidence(subject.birth_dates, list_birth_dates, rarity.commonness),
