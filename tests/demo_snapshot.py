@@ -145,15 +145,16 @@ def _starts_where_the_snapshot_did(snapshot: _Snapshot) -> bool:
     return True
 
 
-def _json_columns() -> dict[tuple[str, str], bool]:
+def _json_columns() -> set[tuple[str, str]]:
+    """(table, column) of each JSON column: PostgreSQL's driver reads JSON as Python values, written back as JSON."""
     if connection.vendor != "postgresql":
-        return {}
+        return set()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT table_name, column_name FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND data_type IN ('json', 'jsonb')"
         )
-        return {(table, column): True for table, column in cursor.fetchall()}
+        return {(table, column) for table, column in cursor.fetchall()}
 
 
 def _restore(snapshot: _Snapshot) -> None:
@@ -167,7 +168,7 @@ def _restore(snapshot: _Snapshot) -> None:
             if not table.inserted:
                 continue
             rows = table.inserted
-            wrap = [json_columns.get((table.name, column), False) for column in table.columns]
+            wrap = [(table.name, column) in json_columns for column in table.columns]
             if any(wrap):
                 from psycopg.types.json import Jsonb
 
