@@ -11,6 +11,7 @@ the demo through the services as before.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -145,16 +146,17 @@ def _starts_where_the_snapshot_did(snapshot: _Snapshot) -> bool:
     return True
 
 
-def _json_columns() -> set[tuple[str, str]]:
-    """(table, column) of each JSON column: PostgreSQL's driver reads JSON as Python values, written back as JSON."""
+def _json_columns() -> dict[tuple[str, str], str]:
+    """(table, column) -> json or jsonb. Django has PostgreSQL's driver read JSON as text; it is written back
+    as text cast to the column's type (a JSON string of it would be a different value)."""
     if connection.vendor != "postgresql":
-        return set()
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND data_type IN ('json', 'jsonb')"
         )
-        return {(table, column) for table, column in cursor.fetchall()}
+        return {(table, column): data_type for table, column, data_type in cursor.fetchall()}
 
 
 def _restore(snapshot: _Snapshot) -> None:
@@ -167,17 +169,16 @@ def _restore(snapshot: _Snapshot) -> None:
                 cursor.execute(f"DELETE FROM {_quote(table.name)} WHERE {key} IN ({marks})", table.removed)  # noqa: S608
             if not table.inserted:
                 continue
-            rows = table.inserted
-            wrap = [(table.name, column) in json_columns for column in table.columns]
-            if any(wrap):
-                from psycopg.types.json import Jsonb
-
-                rows = [
-                    tuple(Jsonb(v) if w and v is not None else v for v, w in zip(row, wrap, strict=True))
-                    for row in rows
-                ]
+            casts = [json_columns.get((table.name, column)) for column in table.columns]
+            rows = [
+                tuple(
+                    json.dumps(value) if cast and value is not None and not isinstance(value, str) else value
+                    for value, cast in zip(row, casts, strict=True)
+                )
+                for row in table.inserted
+            ]
             listed = ", ".join(c if c == "rowid" else _quote(c) for c in table.columns)
-            marks = ", ".join(["%s"] * len(table.columns))
+            marks = ", ".join(f"%s::{cast}" if cast else "%s" for cast in casts)
             cursor.executemany(f"INSERT INTO {_quote(table.name)} ({listed}) VALUES ({marks})", rows)  # noqa: S608
         if connection.vendor == "postgresql":
             # Rows came back with their ids: the id sequences carry on after them.

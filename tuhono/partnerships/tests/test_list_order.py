@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tuhono.partnerships import search
 from tuhono.partnerships.models import Partnership
 from tuhono.partnerships.paging import partnership_page_public
 from tuhono.partnerships.selectors import PartnershipFilters, published_in_scope
@@ -102,3 +103,17 @@ def test_a_search_matching_much_of_the_register_pages_in_the_same_order(demo, mo
     assert listed(q="city") == everyone
     assert listed(2, "2", q="city") == everyone[2:4]
     assert partnership_page_public(PartnershipFilters(q="city"), "1", 2).paginator.count == len(everyone)
+
+
+def test_a_search_counts_every_match_and_leaves_the_connections_planner_as_it_was(demo):
+    from django.db import connection
+
+    matches = published_in_scope().filter(search.matching("city")).count()
+    assert matches > 3
+    page = partnership_page_public(PartnershipFilters(q="city"), "1", 2)
+    assert page.paginator.count == matches and len(page.object_list) == 2
+    if connection.vendor == "postgresql":
+        # The count is asked with sequential scans priced out; later queries on the connection plan as before.
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
