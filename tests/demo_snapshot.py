@@ -153,7 +153,7 @@ def _json_columns() -> dict[tuple[str, str], bool]:
             "SELECT table_name, column_name FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND data_type IN ('json', 'jsonb')"
         )
-        return {(table, column): True for table, column in cursor.fetchall()}
+        return dict.fromkeys(cursor.fetchall(), True)
 
 
 def _restore(snapshot: _Snapshot) -> None:
