@@ -15,6 +15,9 @@ way a web worker starts, screen the same names:
 - cold start: wall time from starting the process to the first screening's result;
 - peak RSS of the process, screenings a second on one core after start-up, p50/p95;
 - four processes screening at once: their RSS and PSS (/proc/<pid>/smaps_rollup) summed, beside one.
+- four workers forked from one warmed-up master (`preload`, gunicorn --preload): every process read at
+  one moment while all are alive, PSS split into anonymous memory and file pages (the mapped index,
+  libraries), and each worker's private dirty memory (what it holds of its own).
 
 `--accuracy`: bench_screening_accuracy's 826 labelled pairs scored twice, with rigour's person-name
 tagger and with the index's symbol table (matching/tagging.py); the two must agree.
@@ -50,12 +53,12 @@ def _speed_module():  # type: ignore[no-untyped-def]
     return module
 
 
-def _memory() -> dict[str, float]:
+def _memory(pid: int | str = "self") -> dict[str, float]:
     values: dict[str, float] = {}
-    with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
         for line in handle:
             parts = line.split()
-            if parts and parts[0] in ("Rss:", "Pss:"):
+            if parts and parts[0] in ("Rss:", "Pss:", "Pss_Anon:", "Pss_File:", "Private_Dirty:"):
                 values[parts[0][:-1].lower()] = int(parts[1]) / 1024
     return values
 
@@ -87,6 +90,12 @@ def _screen_all(index, workload, started: float) -> dict[str, float]:  # type: i
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_mb": memory.get("rss", 0.0),
         "pss_mb": memory.get("pss", 0.0),
+        # What a forked worker holds of its own: its allocations and the master's pages it wrote to.
+        "private_dirty_mb": memory.get("private_dirty", 0.0),
+        # PSS split: process memory proper (anon) vs pages of files (the index, libraries), which the
+        # page cache holds once for every process that maps them.
+        "pss_anon_mb": memory.get("pss_anon", 0.0),
+        "pss_file_mb": memory.get("pss_file", 0.0),
         "best": best,
     }
 
@@ -108,6 +117,10 @@ def child(mode: str, workload_path: str, started: float) -> None:
 
         warm_up_process()
         connections.close_all()
+        # Each worker reports, then waits until the master has read every process's memory at one
+        # moment: read one by one as they exit, the master's heap would count once as shared with
+        # the workers and again in full in the master alone.
+        release_read, release_write = os.pipe()
         pipes = []
         for _ in range(4):
             read, write = os.pipe()
@@ -115,22 +128,26 @@ def child(mode: str, workload_path: str, started: float) -> None:
             pid = os.fork()
             if pid == 0:
                 os.close(read)
+                os.close(release_write)
                 result = _screen_all(candidate_index(), workload, forked)
                 os.write(write, json.dumps(result).encode())
+                os.close(write)
+                os.read(release_read, 1)
                 os._exit(0)
             os.close(write)
             pipes.append((pid, read))
+        os.close(release_read)
         results = []
-        for pid, read in pipes:
+        for _, read in pipes:
             with os.fdopen(read, "rb") as handle:
                 results.append(json.loads(handle.read()))
-            os.waitpid(pid, 0)
+        for (pid, _), result in zip(pipes, results, strict=True):
+            result.update({f"{k}_mb": v for k, v in _memory(pid).items()})
         memory = _memory()
-        print(
-            json.dumps(
-                {"workers": results, "master_rss_mb": memory.get("rss", 0.0), "master_pss_mb": memory.get("pss", 0.0)}
-            )
-        )
+        os.close(release_write)
+        for pid, _ in pipes:
+            os.waitpid(pid, 0)
+        print(json.dumps({"workers": results, **{f"master_{k}_mb": v for k, v in memory.items()}}))
         return
     t0 = time.time()
     index = build_index() if mode == "memory" else candidate_index()
@@ -299,6 +316,16 @@ def run(
                 "   (master included)"
             )
             print(f"{'  of which the master':<34}{preload['master_rss_mb']:>10.0f}{preload['master_pss_mb']:>10.0f}")
+            dirty = [r.get("private_dirty_mb", 0.0) for r in workers]
+            print(f"{'  each worker, private dirty MB':<34}{' '.join(f'{d:.0f}' for d in dirty):>20}")
+            anon = preload.get("master_pss_anon_mb", 0.0) + sum(r.get("pss_anon_mb", 0.0) for r in workers)
+            files = preload.get("master_pss_file_mb", 0.0) + sum(r.get("pss_file_mb", 0.0) for r in workers)
+            print(f"{'  PSS anon / file, master included':<34}{anon:>10.0f}{files:>10.0f}")
+            if "mapped" in one:
+                alone = one["mapped"]
+                print(
+                    f"{'  one process, PSS anon / file':<34}{alone['pss_anon_mb']:>10.0f}{alone['pss_file_mb']:>10.0f}"
+                )
             results["preload_four"] = {"rss_mb": rss, "pss_mb": pss, "workers": workers}
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

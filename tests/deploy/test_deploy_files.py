@@ -99,6 +99,11 @@ def test_the_web_unit_starts_the_application_and_answers_healthz(tmp_path: Path)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     service = _unit(DEPLOY / "systemd" / "tuhono-web.service")["Service"]
+    # The unit's own environment, laid over the scratch folder: the master warms up before forking.
+    for line in (DEPLOY / "systemd" / "tuhono-web.service").read_text().splitlines():
+        if line.startswith("Environment="):
+            key, _, value = _laid_over(line.removeprefix("Environment="), tmp_path).partition("=")
+            env[key] = value
     command = shlex.split(_laid_over(service["ExecStart"], tmp_path))
     port = _free_port()
     command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
@@ -123,6 +128,14 @@ def test_the_web_unit_starts_the_application_and_answers_healthz(tmp_path: Path)
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_the_web_workers_are_forked_from_a_warmed_up_master() -> None:
+    # Without --preload each worker loads its own ~190 MB of Django, rigour and transliteration
+    # tables; with it and the warm-up they share the master's (docs/operations.md, "Memory").
+    unit = (DEPLOY / "systemd" / "tuhono-web.service").read_text()
+    assert "--preload" in shlex.split(_unit(DEPLOY / "systemd" / "tuhono-web.service")["Service"]["ExecStart"])
+    assert "Environment=TUHONO_WARM_UP=1" in unit.splitlines()
 
 
 def test_nginx_accepts_the_site_configuration(tmp_path: Path) -> None:

@@ -106,7 +106,8 @@ def native_form(name: str) -> str:
     return " ".join(WORD_RE.findall(name.lower().replace("_", " ")))
 
 
-@lru_cache(maxsize=200000)
+# Per-process caches are bounded by what one worker may hold of its own (docs/operations.md, memory).
+@lru_cache(maxsize=50000)
 def normalize(name: str, person: bool = True) -> str:
     """Lower-case ASCII, punctuation gone, legal forms in one spelling ('Aktiengesellschaft' -> 'ag')."""
     text = remove_person_prefixes(name) if person else replace_org_types_compare(name)
@@ -149,7 +150,7 @@ def _name_forms(name: str, person: bool) -> tuple[tuple[str, str], ...]:
     return ((native, ""),) if native else ()
 
 
-@lru_cache(maxsize=200000)
+@lru_cache(maxsize=50000)
 def token_keys(token: str) -> tuple[str, ...]:
     keys = [token]
     if len(token) >= 3 and not token.isdigit():

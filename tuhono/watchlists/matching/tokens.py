@@ -209,7 +209,8 @@ def token_weight(token: str, person: bool) -> float:
 INITIALS_SCRIPTS_END = 0x0530  # Latin, Greek and Cyrillic come before it in Unicode
 
 
-@lru_cache(maxsize=200000)
+# About 200 bytes an entry (estimated): 50,000 bound it at ~10 MB a worker (200,000: ~40 MB in every worker).
+@lru_cache(maxsize=50000)
 def token_similarity(a: str, b: str, abjad: bool = False, person: bool = True, syllabic: bool = False) -> float:
     if a == b:
         return 1.0

@@ -106,6 +106,11 @@ def warm_up_process() -> None:
     # Each script's transliteration loads its own tables on first use (Chinese: a second and more).
     for sample in ("习近平", "Сергей Иванов", "김정은", "محمد علي"):
         name_forms(sample, True)
+    # A person and a company screened end to end, so the search, the row query (compiled once) and the scorer's
+    # first-use state are set up here, not again in each forked worker's first request.
+    with contextlib.suppress(Exception):
+        screen_name(name="Mikhail Rossi", limit=1)
+        screen_name(name="Golden Dynamics Trading Ltd", schema="Company", limit=1)
     # The reference data is millions of long-lived objects: out of the garbage collector's sight
     # (and, after a fork, untouched by it, so the workers' pages stay shared).
     gc.collect()
