@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from tuhono.core.dates import DatePrecision, format_partial_date
@@ -54,8 +55,6 @@ class Partnership(models.Model):
     signed_basis = models.CharField(
         max_length=200, blank=True, help_text="What the date records: the signing, a council resolution, ..."
     )
-    resigned_on = models.DateField("re-signed on", null=True, blank=True)
-    resigned_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
     ended_on = models.DateField(null=True, blank=True)
     ended_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.YEAR)
 
@@ -119,13 +118,6 @@ class Partnership(models.Model):
                 violation_error_message="The end date cannot be before the date it was signed.",
             ),
             models.CheckConstraint(
-                condition=models.Q(resigned_on__isnull=True)
-                | models.Q(signed_on__isnull=True)
-                | models.Q(resigned_on__gte=models.F("signed_on")),
-                name="partnership_resigned_after_signed",
-                violation_error_message="It cannot be re-signed before it was first signed.",
-            ),
-            models.CheckConstraint(
                 condition=~models.Q(owner_kind=OwnerKind.COMMUNITY) | ~models.Q(owner_name=""),
                 name="partnership_community_owner_named",
                 violation_error_message="Name the community association that holds this partnership.",
@@ -141,7 +133,9 @@ class Partnership(models.Model):
 
     @property
     def resigned_display(self) -> str:
-        return format_partial_date(self.resigned_on, self.resigned_precision)
+        """When it was last re-signed: its latest re-signing milestone (a date with its basis)."""
+        latest = self.milestones.filter(kind=MilestoneKind.RESIGNED).order_by("-occurred_on", "-pk").first()
+        return format_partial_date(latest.occurred_on, latest.precision) if latest else ""
 
     @property
     def ended_display(self) -> str:
@@ -204,6 +198,20 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind != MilestoneKind.RESIGNED or self.occurred_on is None or not self.partnership_id:
+            return
+        errors = {}
+        signed_on = self.partnership.signed_on
+        if signed_on is not None and self.occurred_on < signed_on:
+            errors["occurred_on"] = "It cannot be re-signed before it was first signed."
+        if not self.description.strip():
+            # A re-signing is a date with its basis: the memorandum, the resolution, the visit it was signed at.
+            errors["description"] = "Say what records the re-signing: the document, resolution or visit."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def date_display(self) -> str:

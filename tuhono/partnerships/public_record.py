@@ -58,9 +58,7 @@ def partnership_public(partnership: Partnership, *, request: Any = None) -> dict
         "status": partnership.status,
         "signed": iso_partial_date(partnership.signed_on, partnership.signed_precision),
         "signed_basis": partnership.signed_basis or None,
-        "resigned": str(resigned.year)
-        if (resigned := getattr(partnership, "last_resigned_on", None) or partnership.resigned_on)
-        else None,
+        "resigned": str(resigned.year) if (resigned := getattr(partnership, "last_resigned_on", None)) else None,
         "ended": iso_partial_date(partnership.ended_on, partnership.ended_precision),
         "legacy_council": partnership.legacy_council.name if partnership.legacy_council else None,
         "owner": partnership.owner_name if partnership.owner_kind == "community" else partnership.council.name,

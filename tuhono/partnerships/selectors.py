@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models import CharField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from tuhono.accounts.selectors import scope_to_user_council
@@ -101,8 +101,8 @@ def partnership_queryset_public() -> QuerySet[Partnership]:
         .select_related("council", "council__seat", "partner", "legacy_council")
         .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("name")))
         .annotate(
-            # Re-signed: the date staff recorded on the partnership, else the latest published re-signing milestone.
-            last_resigned_on=Coalesce(F("resigned_on"), Subquery(_latest_resigning.values("occurred_on")[:1]))
+            # Re-signed: the latest published re-signing milestone (a date with its basis).
+            last_resigned_on=Subquery(_latest_resigning.values("occurred_on")[:1])
         )
     )
 
@@ -115,7 +115,6 @@ CARD_FIELDS = (
     "status",
     "signed_on",
     "signed_precision",
-    "resigned_on",
     "summary",
     "council__name",
     "council__slug",
@@ -133,7 +132,7 @@ def partnership_cards_public(ids: list[int]) -> dict[int, Partnership]:
         published_in_scope()
         .select_related("council", "partner")
         .only(*CARD_FIELDS)
-        .annotate(last_resigned_on=Coalesce(F("resigned_on"), Subquery(_latest_resigning.values("occurred_on")[:1])))
+        .annotate(last_resigned_on=Subquery(_latest_resigning.values("occurred_on")[:1]))
         .order_by()
         .in_bulk(ids)
     )

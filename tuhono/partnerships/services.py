@@ -118,8 +118,6 @@ EDITABLE_FIELDS = {
     "signed_on",
     "signed_precision",
     "signed_basis",
-    "resigned_on",
-    "resigned_precision",
     "ended_on",
     "ended_precision",
     "legacy_council",

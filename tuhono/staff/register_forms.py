@@ -60,10 +60,6 @@ class PartnershipForm(StaffForm):
         max_length=200,
         required=False,
     )
-    resigned_on = forms.DateField(label="Re-signed on", widget=DateInput(), required=False)
-    resigned_precision = forms.ChoiceField(
-        label="How precise is the re-signing date", choices=DatePrecision.choices, initial=DatePrecision.DAY
-    )
     ended_on = forms.DateField(label="Ended on", widget=DateInput(), required=False)
     ended_precision = forms.ChoiceField(
         label="How precise is the end date", choices=DatePrecision.choices, initial=DatePrecision.DAY

@@ -119,3 +119,40 @@ def test_update_refuses_status_as_a_plain_field(council, partner):
     partnership = make(council, partner)
     with pytest.raises(ValidationError):
         services.partnership_update(actor=None, partnership=partnership, status="ended")
+
+
+def test_a_re_signing_is_a_milestone_with_its_basis_and_shows_where_the_register_says_re_signed(
+    council, partner, national_install
+):
+    from tuhono.partnerships.milestone_services import milestone_add
+    from tuhono.partnerships.selectors import partnership_list_public
+
+    partnership = make(council, partner, published=True)
+    with pytest.raises(ValidationError) as error:
+        milestone_add(
+            actor=None,
+            partnership=partnership,
+            occurred_on=dt.date(1985, 1, 1),
+            title="Re-signed",
+            kind="resigned",
+            description="Memorandum",
+        )
+    assert "re-signed before it was first signed" in str(error.value)
+    with pytest.raises(ValidationError) as error:
+        milestone_add(
+            actor=None, partnership=partnership, occurred_on=dt.date(2012, 1, 1), title="Re-signed", kind="resigned"
+        )
+    assert "what records the re-signing" in str(error.value)
+    assert not partnership.milestones.exists()
+
+    milestone_add(
+        actor=None,
+        partnership=partnership,
+        occurred_on=dt.date(2012, 1, 1),
+        title="Memorandum re-signed",
+        kind="resigned",
+        description="Re-signed during the mayoral trade mission.",
+    )
+    assert Partnership.objects.get(pk=partnership.pk).resigned_display == "2012"
+    listed = partnership_list_public().get(pk=partnership.pk)
+    assert listed.last_resigned_on == dt.date(2012, 1, 1)

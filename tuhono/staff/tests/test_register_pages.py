@@ -78,7 +78,6 @@ def test_officer_adds_a_partnership_typing_name_and_country_without_javascript(c
             "signed_on": "2025-03-04",
             "signed_precision": "day",
             "signed_basis": "Council resolution",
-            "resigned_precision": "year",
             "ended_precision": "year",
             "owner_kind": "council",
             "new_focus_areas": "Rural water, Schools",
@@ -101,7 +100,6 @@ def test_a_name_that_is_several_places_lists_them_to_choose(clients):
         "kind": "sister_city",
         "status": "active",
         "signed_precision": "year",
-        "resigned_precision": "year",
         "ended_precision": "year",
         "owner_kind": "council",
     }
@@ -249,7 +247,6 @@ def edit_data(p: Partnership, **changes: str) -> dict[str, str]:
         "signed_on": p.signed_on.isoformat() if p.signed_on else "",
         "signed_precision": p.signed_precision,
         "signed_basis": p.signed_basis,
-        "resigned_precision": "year",
         "ended_precision": p.ended_precision,
         "owner_kind": p.owner_kind,
         "owner_name": p.owner_name,
