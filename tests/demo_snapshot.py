@@ -32,17 +32,20 @@ _LINK_FROM_BYTES = 1 << 20
 
 @dataclass
 class _Table:
+    """What the demo changed in one table, as the statements that put it back."""
+
     name: str
-    columns: list[str]
-    key: str  # the column a row is found by: rowid on SQLite, the primary key on PostgreSQL
     base_count: int
-    inserted: list[tuple[Any, ...]] = field(default_factory=list)
+    delete_sql: str = ""
     removed: list[Any] = field(default_factory=list)
+    insert_sql: str = ""
+    inserted: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 @dataclass
 class _Snapshot:
     tables: list[_Table]
+    sequence_resets: list[str]
     index_copy: Path
 
 
@@ -117,24 +120,59 @@ def _copy_index(source: Path, target: Path) -> None:
         shutil.copytree(source, target, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
+def _changes(
+    name: str,
+    columns: list[str],
+    key: str,
+    before: list[tuple[Any, ...]],
+    after: list[tuple[Any, ...]],
+    json_columns: dict[tuple[str, str], str],
+) -> _Table:
+    old = {repr(row): row for row in before}
+    new = {repr(row): row for row in after}
+    table = _Table(name, base_count=len(before))
+    table.removed = [row[0] for text, row in old.items() if text not in new]
+    if table.removed:
+        marks = ", ".join(["%s"] * len(table.removed))
+        where = key if key == "rowid" else _quote(key)
+        table.delete_sql = f"DELETE FROM {_quote(name)} WHERE {where} IN ({marks})"  # noqa: S608
+    casts = [json_columns.get((name, column)) for column in columns]
+    table.inserted = [
+        tuple(
+            json.dumps(value) if cast and value is not None and not isinstance(value, str) else value
+            for value, cast in zip(row[1:], casts, strict=True)
+        )
+        for text, row in new.items()
+        if text not in old
+    ]
+    listed = ", ".join(c if c == "rowid" else _quote(c) for c in columns)
+    marks = ", ".join(f"%s::{cast}" if cast else "%s" for cast in casts)
+    table.insert_sql = f"INSERT INTO {_quote(name)} ({listed}) VALUES ({marks})"  # noqa: S608
+    return table
+
+
+def _sequence_resets(tables: list[_Table]) -> list[str]:
+    """PostgreSQL: rows come back with their ids, so the id sequences of those tables carry on after them."""
+    if connection.vendor != "postgresql":
+        return []
+    written = {table.name for table in tables if table.inserted}
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in written]
+    return list(connection.ops.sequence_reset_sql(no_style(), models))
+
+
 def _capture(load: Callable[[], None], keep_in: Path) -> _Snapshot:
     layout = _table_layout()
     before = {name: _read(name, columns, key) for name, columns, key in layout}
     load()
+    json_columns = _json_columns()
     tables = []
     for name, columns, key in layout:
         after = _read(name, columns, key)
-        if after == before[name]:
-            continue
-        old = {repr(row): row for row in before[name]}
-        new = {repr(row): row for row in after}
-        table = _Table(name, columns, key, base_count=len(before[name]))
-        table.inserted = [row[1:] for text, row in new.items() if text not in old]
-        table.removed = [row[0] for text, row in old.items() if text not in new]
-        tables.append(table)
+        if after != before[name]:
+            tables.append(_changes(name, columns, key, before[name], after, json_columns))
     index_copy = keep_in / "screening-index"
     _copy_index(_index_root(), index_copy)
-    return _Snapshot(tables, index_copy)
+    return _Snapshot(tables, _sequence_resets(tables), index_copy)
 
 
 def _starts_where_the_snapshot_did(snapshot: _Snapshot) -> bool:
@@ -160,32 +198,14 @@ def _json_columns() -> dict[tuple[str, str], str]:
 
 
 def _restore(snapshot: _Snapshot) -> None:
-    json_columns = _json_columns()
     with transaction.atomic(), connection.cursor() as cursor:
         for table in snapshot.tables:
             if table.removed:
-                key = table.key if table.key == "rowid" else _quote(table.key)
-                marks = ", ".join(["%s"] * len(table.removed))
-                cursor.execute(f"DELETE FROM {_quote(table.name)} WHERE {key} IN ({marks})", table.removed)  # noqa: S608
-            if not table.inserted:
-                continue
-            casts = [json_columns.get((table.name, column)) for column in table.columns]
-            rows = [
-                tuple(
-                    json.dumps(value) if cast and value is not None and not isinstance(value, str) else value
-                    for value, cast in zip(row, casts, strict=True)
-                )
-                for row in table.inserted
-            ]
-            listed = ", ".join(c if c == "rowid" else _quote(c) for c in table.columns)
-            marks = ", ".join(f"%s::{cast}" if cast else "%s" for cast in casts)
-            cursor.executemany(f"INSERT INTO {_quote(table.name)} ({listed}) VALUES ({marks})", rows)  # noqa: S608
-        if connection.vendor == "postgresql":
-            # Rows came back with their ids: the id sequences carry on after them.
-            written = {table.name for table in snapshot.tables if table.inserted}
-            models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in written]
-            for statement in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(statement)
+                cursor.execute(table.delete_sql, table.removed)
+            if table.inserted:
+                cursor.executemany(table.insert_sql, table.inserted)
+        for statement in snapshot.sequence_resets:
+            cursor.execute(statement)
     _copy_index(snapshot.index_copy, _index_root())
 
 

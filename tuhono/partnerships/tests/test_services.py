@@ -128,31 +128,21 @@ def test_a_re_signing_is_a_milestone_with_its_basis_and_shows_where_the_register
     from tuhono.partnerships.selectors import partnership_list_public
 
     partnership = make(council, partner, published=True)
-    with pytest.raises(ValidationError) as error:
+
+    def resign(on: dt.date, description: str = "", title: str = "Re-signed") -> None:
         milestone_add(
-            actor=None,
-            partnership=partnership,
-            occurred_on=dt.date(1985, 1, 1),
-            title="Re-signed",
-            kind="resigned",
-            description="Memorandum",
+            actor=None, partnership=partnership, occurred_on=on, title=title, kind="resigned", description=description
         )
+
+    with pytest.raises(ValidationError) as error:
+        resign(dt.date(1985, 1, 1), "Memorandum")
     assert "re-signed before it was first signed" in str(error.value)
     with pytest.raises(ValidationError) as error:
-        milestone_add(
-            actor=None, partnership=partnership, occurred_on=dt.date(2012, 1, 1), title="Re-signed", kind="resigned"
-        )
+        resign(dt.date(2012, 1, 1))
     assert "what records the re-signing" in str(error.value)
     assert not partnership.milestones.exists()
 
-    milestone_add(
-        actor=None,
-        partnership=partnership,
-        occurred_on=dt.date(2012, 1, 1),
-        title="Memorandum re-signed",
-        kind="resigned",
-        description="Re-signed during the mayoral trade mission.",
-    )
+    resign(dt.date(2012, 1, 1), "Re-signed during the mayoral trade mission.", title="Memorandum re-signed")
     assert Partnership.objects.get(pk=partnership.pk).resigned_display == "2012"
     listed = partnership_list_public().get(pk=partnership.pk)
     assert listed.last_resigned_on == dt.date(2012, 1, 1)

@@ -42,6 +42,14 @@ def save_array(folder: Path, name: str, values: np.ndarray) -> None:
         os.fsync(handle.fileno())
 
 
+def save_bytes(path: Path, body: bytes) -> None:
+    """Write `body` to `path`, on disk before it returns (an index file, like save_array's)."""
+    with path.open("wb") as handle:
+        handle.write(body)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def _save_strings(folder: Path, blob_name: str, offsets_name: str, strings: Sequence[str]) -> None:
     text = bytearray()
     offsets = array("q", [0])

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from .index import FORM_SEP, CandidateIndex
-from .keytable import KeyTable, map_array, save_array, write_key_table
+from .keytable import KeyTable, map_array, save_array, save_bytes, write_key_table
 from .names import entity_forms
 from .tagging import FOLDER as SYMBOLS
 from .tagging import SymbolTable, write_symbol_table
@@ -170,11 +170,7 @@ def write_index(
         "symbols": symbols,
         "schema_names": sorted(schema_codes, key=schema_codes.__getitem__),
     }
-    body = json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8")
-    with (folder / "meta.json").open("wb") as handle:
-        handle.write(body)
-        handle.flush()
-        os.fsync(handle.fileno())
+    save_bytes(folder / "meta.json", json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
     _fsync_folder(folder)
     return info
 

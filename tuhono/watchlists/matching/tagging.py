@@ -21,7 +21,6 @@ themselves rather than from its corpus, are applied here the same way.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import threading
 from array import array
@@ -38,7 +37,7 @@ from rigour.names import Alignment, CompareConfig, Name, NameTypeTag, Symbol, an
 from rigour.names.symbol import SymbolCategory
 
 from .alias_corpus import ALIAS_FILE, aliases_for
-from .keytable import KeyTable, write_key_table
+from .keytable import KeyTable, save_bytes, write_key_table
 
 FOLDER = "symbols"
 NUMERIC = SymbolCategory.NUMERIC
@@ -75,10 +74,7 @@ def write_symbol_table(folder: Path) -> dict[str, int]:
     files, info = _built_symbol_table(*_corpus_identity())
     folder.mkdir()
     for name, body in files.items():
-        with (folder / name).open("wb") as handle:
-            handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
+        save_bytes(folder / name, body)
     return dict(info)
 
 
